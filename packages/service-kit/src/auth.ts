@@ -1,0 +1,88 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'sales', 'support', 'marketing', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking: a member of one tenant (workspace), with roles. */
+export interface AuthContext {
+  memberId: string;
+  tenantId: string;
+  roles: readonly Role[];
+}
+
+export const DEFAULT_TOKEN_ISSUER = 'rapport';
+export const DEFAULT_TOKEN_AUDIENCE = 'rapport-graph';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  tenant: z.uuid(),
+  roles: z.array(z.enum(ROLES)),
+});
+
+export interface TokenVerifierOptions {
+  /** HS256 shared secret (development). */
+  secret?: string | undefined;
+  /** JSON Web Key Set URL (production). */
+  jwksUrl?: string | undefined;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+}
+
+export class InvalidTokenError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidTokenError';
+  }
+}
+
+export type TokenVerifier = (token: string) => Promise<AuthContext>;
+
+/** Verifies a bearer JWT (signature, issuer, audience, expiry) and reads the Rapport claims. */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const issuer = options.issuer ?? DEFAULT_TOKEN_ISSUER;
+  const audience = options.audience ?? DEFAULT_TOKEN_AUDIENCE;
+  let key: Uint8Array | JWTVerifyGetKey;
+  if (options.jwksUrl) key = createRemoteJWKSet(new URL(options.jwksUrl));
+  else if (options.secret) key = new TextEncoder().encode(options.secret);
+  else throw new Error('a token verifier needs a secret or a JWKS URL');
+
+  return async (token) => {
+    let payload: unknown;
+    try {
+      const verified =
+        key instanceof Uint8Array
+          ? await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] })
+          : await jwtVerify(token, key, { issuer, audience });
+      payload = verified.payload;
+    } catch (error) {
+      throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) throw new InvalidTokenError('token lacks the sub, tenant or roles claims');
+    return { memberId: claims.data.sub, tenantId: claims.data.tenant, roles: claims.data.roles };
+  };
+}
+
+/** Signs a development token. Production tokens come from the identity provider. */
+export async function signToken(
+  secret: string,
+  auth: AuthContext,
+  options: { expiresIn?: string; issuer?: string; audience?: string } = {},
+): Promise<string> {
+  return new SignJWT({ tenant: auth.tenantId, roles: [...auth.roles] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(auth.memberId)
+    .setIssuer(options.issuer ?? DEFAULT_TOKEN_ISSUER)
+    .setAudience(options.audience ?? DEFAULT_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** Reads the token from an `Authorization: Bearer <jwt>` header value. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}

@@ -1,0 +1,17 @@
+import type { RequestContext, ServiceDependencies } from '@rapport/service-kit';
+import { createCustomerLoader } from './modules/customer/customer.loader.js';
+import { CustomerService } from './modules/customer/customer.service.js';
+
+export interface ContactsContext extends RequestContext {
+  services: { customers: CustomerService };
+  loaders: { customer: ReturnType<typeof createCustomerLoader> };
+}
+
+export function createContactsContext(base: RequestContext, dependencies: ServiceDependencies): ContactsContext {
+  const customers = new CustomerService(dependencies.dataSource);
+  return {
+    ...base,
+    services: { customers },
+    loaders: { customer: createCustomerLoader(customers, () => base.auth) },
+  };
+}

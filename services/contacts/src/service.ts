@@ -1,0 +1,15 @@
+import { dateTimeScalar, jsonScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
+import { createContactsContext, type ContactsContext } from './context.js';
+import { migrations } from './migrations/index.js';
+import { CustomerEntity } from './modules/customer/customer.entity.js';
+import { customerResolvers } from './modules/customer/customer.resolvers.js';
+import { typeDefs } from './schema.js';
+
+export const contactsService: ServiceDefinition<ContactsContext> = {
+  name: 'contacts',
+  typeDefs,
+  resolvers: mergeResolvers({ DateTime: dateTimeScalar, JSON: jsonScalar }, customerResolvers),
+  entities: [CustomerEntity],
+  migrations,
+  createContext: createContactsContext,
+};
