@@ -13,3 +13,4 @@ export * from './subgraph.js';
 export * from './tenant-scope.js';
 export * from './resolvers.js';
 export * from './testing.js';
+export * from './ids.js';

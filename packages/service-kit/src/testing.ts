@@ -1,6 +1,6 @@
 import { parseEnv, serviceEnvironmentSchema } from './environment.js';
 import { startService, type RunningService, type ServiceDefinition } from './service.js';
-import type { RequestContext } from './subgraph.js';
+import { executeAs, type RequestContext, type Subgraph } from './subgraph.js';
 
 /**
  * Starts a service the way its entry point does, on a free port and its test database,
@@ -22,4 +22,27 @@ export async function startServiceForTest<Context extends RequestContext>(
     createDatabase: true,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
+}
+
+/** Calls `_entities` in-process as the gateway would, returning plain objects. */
+export async function resolveEntities<Context extends RequestContext>(
+  subgraph: Subgraph<Context>,
+  token: string,
+  typename: string,
+  ids: readonly string[],
+  selection: string,
+): Promise<(Record<string, any> | null)[]> {
+  const result = await executeAs(
+    subgraph,
+    {
+      query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
+      variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
+    },
+    token,
+  );
+  if (result.body.kind !== 'single') throw new Error('expected a single result');
+  const { data, errors } = result.body.singleResult;
+  if (errors) throw new Error(`_entities failed: ${JSON.stringify(errors)}`);
+  // Apollo hands out null-prototype objects; tests compare plain ones.
+  return JSON.parse(JSON.stringify((data as { _entities: unknown[] })._entities));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   decodeCursor,
+  isUuid,
   pageSize,
   toConnection,
   withTenant,
@@ -74,9 +75,4 @@ export class CustomerService {
       );
     });
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

@@ -1,0 +1,4 @@
+import { runService } from '@rapport/service-kit';
+import { analyticsService } from './service.js';
+
+await runService(analyticsService);

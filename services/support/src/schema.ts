@@ -1,0 +1,7 @@
+import { loadSchemaFiles } from '@rapport/service-kit';
+
+/** This subgraph's SDL: the federation contract, one file per module. */
+export const typeDefs = loadSchemaFiles(import.meta.url, [
+  './schema/federation.graphql',
+  './modules/satisfaction/satisfaction.graphql',
+]);
