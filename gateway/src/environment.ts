@@ -1,0 +1,27 @@
+import { LOG_LEVELS } from '@rapport/service-kit';
+import { z } from 'zod';
+
+export const gatewayEnvironmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    CONTACTS_URL: z.url(),
+    SALES_PIPELINE_URL: z.url(),
+    SUPPORT_URL: z.url(),
+    ANALYTICS_URL: z.url(),
+    // static: compose the four SDL files in-process at start (production, tests);
+    // introspect: compose from the running subgraphs and poll for changes (development).
+    SUPERGRAPH_SOURCE: z.enum(['static', 'introspect']).default('static'),
+    JWT_SECRET: z.string().min(16).optional(),
+    JWKS_URL: z.url().optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  })
+  .refine((env) => env.JWT_SECRET !== undefined || env.JWKS_URL !== undefined, {
+    message: 'set JWT_SECRET (development) or JWKS_URL (production)',
+    path: ['JWT_SECRET'],
+  });
+
+export type GatewayEnvironment = z.infer<typeof gatewayEnvironmentSchema>;

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import {
+  bearerToken,
+  formatError,
+  InvalidTokenError,
+  toGraphQLError,
+  unauthenticated,
+  type AuthContext,
+  type Logger,
+  type TokenVerifier,
+} from '@rapport/service-kit';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { composeSupergraph } from './supergraph.js';
+import type { SubgraphDefinition } from './subgraphs.js';
+
+export interface GatewayContext {
+  requestId: string;
+  auth: AuthContext;
+  /** The caller's own header, forwarded so every subgraph verifies the same identity. */
+  authorization: string;
+}
+
+export interface GatewayOptions {
+  subgraphs: SubgraphDefinition[];
+  supergraphSource: 'static' | 'introspect';
+  verifyToken: TokenVerifier;
+  logger: Logger;
+}
+
+// Pooled keep-alive sockets to the subgraphs. Idle sockets are dropped before the
+// subgraphs' keep-alive timeout (65 s) so a request never lands on a socket the server closes.
+const SUBGRAPH_SOCKET_IDLE_MS = 30_000;
+
+export function createSubgraphFetcher(): { fetcher: Fetcher; close(): Promise<void> } {
+  const agent = new Agent({ keepAliveTimeout: SUBGRAPH_SOCKET_IDLE_MS, keepAliveMaxTimeout: SUBGRAPH_SOCKET_IDLE_MS, connections: 128 });
+  const fetcher = ((url: string, init?: Record<string, unknown>) =>
+    undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as Fetcher;
+  return { fetcher, close: () => agent.close() };
+}
+
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    // Composition-time requests (introspection of `_service`) carry no caller.
+    if (!context?.authorization) return;
+    request.http?.headers.set('authorization', context.authorization);
+    request.http?.headers.set('x-request-id', context.requestId);
+  }
+}
+
+export interface Gateway {
+  server: ApolloServer<GatewayContext>;
+  gateway: ApolloGateway;
+  contextFor(headers: { authorization?: string | string[] | undefined; 'x-request-id'?: string | string[] | undefined }): Promise<GatewayContext>;
+  stop(): Promise<void>;
+}
+
+/** The Apollo gateway composing the subgraphs, behind Apollo Server, checking the token first. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const subgraphFetcher = createSubgraphFetcher();
+  const buildService = ({ url }: { url?: string }) => new AuthForwardingDataSource({ url: url!, fetcher: subgraphFetcher.fetcher });
+  const gateway =
+    options.supergraphSource === 'static'
+      ? new ApolloGateway({ supergraphSdl: composeSupergraph(options.subgraphs).supergraphSdl, buildService })
+      : new ApolloGateway({
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: options.subgraphs.map(({ name, url }) => ({ name, url })),
+            pollIntervalInMs: 10_000,
+          }),
+          buildService,
+        });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+
+  async function contextFor(headers: Parameters<Gateway['contextFor']>[0]): Promise<GatewayContext> {
+    const requestIdHeader = headers['x-request-id'];
+    const requestId = (Array.isArray(requestIdHeader) ? requestIdHeader[0] : requestIdHeader) ?? randomUUID();
+    const token = bearerToken(headers.authorization);
+    if (!token) throw toGraphQLError(unauthenticated());
+    try {
+      const auth = await options.verifyToken(token);
+      return { requestId, auth, authorization: `Bearer ${token}` };
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      options.logger.info({ requestId, reason: error.message }, 'rejected token');
+      throw toGraphQLError(unauthenticated('the bearer token is invalid or expired'));
+    }
+  }
+
+  return {
+    server,
+    gateway,
+    contextFor,
+    stop: async () => {
+      await server.stop();
+      await subgraphFetcher.close();
+    },
+  };
+}

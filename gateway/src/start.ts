@@ -1,0 +1,37 @@
+import { createLogger, createTokenVerifier, listen, type Logger } from '@rapport/service-kit';
+import { createGatewayApp } from './app.js';
+import type { GatewayEnvironment } from './environment.js';
+import { createGateway } from './gateway.js';
+import { subgraphsFrom } from './subgraphs.js';
+
+export interface RunningGateway {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the gateway on the environment's port; used by the entry point and by tests. */
+export async function startGateway(environment: GatewayEnvironment, logger?: Logger): Promise<RunningGateway> {
+  const log = logger ?? createLogger({ name: 'gateway', level: environment.LOG_LEVEL });
+  const subgraphs = subgraphsFrom(environment);
+  const gateway = createGateway({
+    subgraphs,
+    supergraphSource: environment.SUPERGRAPH_SOURCE,
+    logger: log,
+    verifyToken: createTokenVerifier({
+      secret: environment.JWT_SECRET,
+      jwksUrl: environment.JWKS_URL,
+      issuer: environment.JWT_ISSUER,
+      audience: environment.JWT_AUDIENCE,
+    }),
+  });
+  const app = await createGatewayApp(gateway, subgraphs);
+  const http = await listen(app, { port: environment.PORT, host: environment.HOST });
+  log.info({ port: http.port, supergraph: environment.SUPERGRAPH_SOURCE }, 'gateway listening');
+  return {
+    port: http.port,
+    stop: async () => {
+      await http.close(environment.SHUTDOWN_GRACE_MS);
+      await gateway.stop();
+    },
+  };
+}
