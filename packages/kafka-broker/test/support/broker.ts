@@ -19,7 +19,7 @@ export function tempDir(prefix = 'rapport-kafka-'): string {
 
 export async function startTestBroker(opts: Partial<BrokerOptions> = {}): Promise<TestBroker> {
   const dataDir = opts.dataDir ?? tempDir();
-  const broker = await startBroker({ port: 0, dataDir, logLevel: 'warn', ...opts });
+  const broker = await startBroker({ port: 0, dataDir, logLevel: process.env.RAPPORT_KAFKA_LOG_LEVEL ?? 'warn', ...opts });
   const address = `${broker.host}:${broker.port}`;
   return {
     ...broker,
