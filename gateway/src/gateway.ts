@@ -76,6 +76,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The entry point owns shutdown order; Apollo's handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
 

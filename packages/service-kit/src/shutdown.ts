@@ -9,7 +9,7 @@ export interface ShutdownStep {
  * Runs the steps in order once, on SIGTERM or SIGINT (stop accepting, drain, flush,
  * disconnect, close the pool), then exits. A second signal exits at once.
  */
-export function onShutdown(logger: Logger, steps: ShutdownStep[]): void {
+export function onShutdown(logger: Logger, steps: ShutdownStep[], deadlineMs = 20_000): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -18,6 +18,11 @@ export function onShutdown(logger: Logger, steps: ShutdownStep[]): void {
     }
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A dependency that vanished first (database, broker) must not leave the process hanging.
+    setTimeout(() => {
+      logger.error({ deadlineMs }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, deadlineMs).unref();
     void (async () => {
       let failed = false;
       for (const step of steps) {

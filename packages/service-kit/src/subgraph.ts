@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse, type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
@@ -113,7 +113,10 @@ export function createSubgraph<Context extends RequestContext>(options: Subgraph
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin<Context>()],
+    // Shutdown order is ours (drain HTTP, stop components, close the pool); Apollo's own
+    // handler would stop the server early and re-raise the signal.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin<Context>()],
   });
 
   async function contextFor(headers: RequestHeaders, query?: string): Promise<Context> {

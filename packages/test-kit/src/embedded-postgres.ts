@@ -64,7 +64,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
     stop: async () => {
-      await server.stop();
+      // A terminal's Ctrl-C also reaches the server (it shares our process group) and makes
+      // it shut down by itself; the package would then wait forever for an exit already seen.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      const alreadyExited = child !== undefined && (child.exitCode !== null || child.signalCode !== null);
+      if (!alreadyExited) await server.stop();
       if (temporary) rmSync(parent, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,169 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ROLES, signToken, type Role } from '@rapport/service-kit';
+import { loadDevIdentity } from './dev-identity.js';
+import { dataDirectory, DEV_PORTS, findRepositoryRoot, SUBGRAPHS } from './layout.js';
+import { ProcessSupervisor } from './supervisor.js';
+import { assertPortFree, waitForHttp } from './wait.js';
+
+const USAGE = `Usage:
+  npm start                                        the whole stack on this machine
+  npm run token -- [--tenant <uuid>] [--roles admin,sales] [--member <id>] [--expires 12h]
+  npm run reset                                    delete the development data (.data/)`;
+
+const [command = 'start', ...rest] = process.argv.slice(2);
+const root = findRepositoryRoot();
+const dataDir = dataDirectory(root);
+const pidFile = join(dataDir, 'stack.pid');
+
+function stackIsRunning(): boolean {
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function token(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      tenant: { type: 'string' },
+      roles: { type: 'string', default: 'admin' },
+      member: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+    },
+  });
+  const identity = loadDevIdentity(dataDir);
+  const roles = (values.roles ?? 'admin').split(',').map((role) => role.trim()).filter(Boolean);
+  const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
+  const tenantId = values.tenant ?? identity.tenantId;
+  if (!/^[0-9a-f-]{36}$/i.test(tenantId)) throw new Error('--tenant must be a UUID');
+  const signed = await signToken(
+    process.env['JWT_SECRET'] ?? identity.secret,
+    { tenantId, memberId: values.member ?? identity.memberId, roles: roles as Role[] },
+    { expiresIn: values.expires ?? '12h' },
+  );
+  process.stdout.write(`${signed}\n`);
+}
+
+function reset(): void {
+  if (stackIsRunning()) throw new Error('the stack is running: stop it (Ctrl-C) before resetting');
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`deleted ${dataDir}`);
+}
+
+async function start(): Promise<void> {
+  if (stackIsRunning()) throw new Error(`the stack is already running (pid ${readFileSync(pidFile, 'utf8')})`);
+  const startedAt = Date.now();
+  await assertPortFree(DEV_PORTS.postgres, 'postgres');
+  await assertPortFree(DEV_PORTS.kafka, 'kafka');
+  for (const subgraph of SUBGRAPHS) await assertPortFree(subgraph.port, subgraph.name);
+  await assertPortFree(DEV_PORTS.gateway, 'gateway');
+  const identity = loadDevIdentity(dataDir);
+  writeFileSync(pidFile, String(process.pid));
+  const supervisor = new ProcessSupervisor(['postgres', 'kafka', ...SUBGRAPHS.map((s) => s.name), 'gateway', 'stack']);
+  let stopping = false;
+
+  const tsNode = ['--conditions=development', '--import', 'tsx'];
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    supervisor.log('stack', `${signal}: stopping`);
+    await supervisor.stopAll();
+    rmSync(pidFile, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  supervisor.log('postgres', `starting embedded Postgres on 127.0.0.1:${DEV_PORTS.postgres} (data in .data/postgres)`);
+  await new Promise<void>((resolve) =>
+    supervisor.start({
+      name: 'postgres',
+      command: process.execPath,
+      args: [...tsNode, fileURLToPath(new URL('./postgres-process.ts', import.meta.url)), '--data-dir', join(dataDir, 'postgres'), '--port', String(DEV_PORTS.postgres)],
+      cwd: root,
+      env: { ...process.env },
+      onLine: (line) => {
+        if (line.includes('"event":"ready"')) resolve();
+      },
+    }),
+  );
+  const databaseUrl = (database: string) => `postgres://postgres:postgres@127.0.0.1:${DEV_PORTS.postgres}/${database}`;
+
+  const brokerBin = fileURLToPath(new URL('../bin/rapport-kafka.mjs', import.meta.resolve('@rapport/kafka-broker')));
+  supervisor.start({
+    name: 'kafka',
+    command: process.execPath,
+    args: [brokerBin, '--port', String(DEV_PORTS.kafka), '--data-dir', join(dataDir, 'kafka')],
+    cwd: root,
+    env: { ...process.env },
+  });
+
+  const shared = {
+    ...process.env,
+    JWT_SECRET: identity.secret,
+    KAFKA_BROKERS: `127.0.0.1:${DEV_PORTS.kafka}`,
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+    RAPPORT_CREATE_DATABASE: 'true',
+  };
+  for (const subgraph of SUBGRAPHS) {
+    supervisor.start({
+      name: subgraph.name,
+      command: process.execPath,
+      args: [...tsNode, 'src/index.ts'],
+      cwd: join(root, subgraph.workspace),
+      env: { ...shared, PORT: String(subgraph.port), DATABASE_URL: databaseUrl(subgraph.database) },
+    });
+  }
+  await Promise.all(SUBGRAPHS.map((s) => waitForHttp(`http://127.0.0.1:${s.port}/readyz`, 120_000, () => stopping)));
+
+  supervisor.start({
+    name: 'gateway',
+    command: process.execPath,
+    args: [...tsNode, 'src/index.ts'],
+    cwd: join(root, 'gateway'),
+    env: {
+      ...shared,
+      PORT: String(DEV_PORTS.gateway),
+      SUPERGRAPH_SOURCE: 'introspect',
+      ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlVariable, `http://127.0.0.1:${s.port}/graphql`])),
+    },
+  });
+  await waitForHttp(`http://127.0.0.1:${DEV_PORTS.gateway}/readyz`, 120_000, () => stopping);
+
+  const devToken = await signToken(identity.secret, { tenantId: identity.tenantId, memberId: identity.memberId, roles: ['admin'] }, { expiresIn: '30d' });
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(`
+  Rapport is running (started in ${seconds}s)
+
+  GraphQL   http://localhost:${DEV_PORTS.gateway}/graphql
+  Tenant    ${identity.tenantId}
+  Token     ${devToken}
+
+  Try:  curl -s http://localhost:${DEV_PORTS.gateway}/graphql -H 'content-type: application/json' \\
+          -H "authorization: Bearer <token>" -d '{"query":"{ customers { totalCount } }"}'
+  Other tenants and roles:  npm run token -- --tenant <uuid> --roles sales,support
+  Stop with Ctrl-C; data stays in .data/ (npm run reset deletes it).
+`);
+}
+
+try {
+  if (command === 'start') await start();
+  else if (command === 'token') await token(rest);
+  else if (command === 'reset') reset();
+  else {
+    console.error(USAGE);
+    process.exit(2);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
