@@ -19,7 +19,7 @@ interface PartitionData {
   logStartOffset: bigint;
   abortedTransactions: [];
   preferredReadReplica: number;
-  records: Buffer[] | null;
+  records: Buffer[];
 }
 
 interface Evaluation {
@@ -44,7 +44,8 @@ function evaluate(req: FetchRequest, ctx: RequestContext): Evaluation {
         logStartOffset: -1n,
         abortedTransactions: [],
         preferredReadReplica: -1,
-        records: null,
+        // Empty, never null: librdkafka rejects a -1 record set size as a parse failure.
+        records: [],
       };
       if (!partition) {
         errors = true;
