@@ -22,7 +22,7 @@ if (!env.DATABASE_URL) {
 }
 
 const passthroughArgs = process.argv.slice(2);
-const turboArgs = ['run', 'typecheck', 'test', '--concurrency=2', '--output-logs=full', '--log-order=grouped', ...passthroughArgs];
+const turboArgs = ['run', 'typecheck', 'test', '--continue', '--concurrency=2', '--output-logs=full', '--log-order=grouped', ...passthroughArgs];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let carry = '';
 const tally = (chunk) => {

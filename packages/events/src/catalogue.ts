@@ -1,0 +1,16 @@
+import { CustomerCreatedV1 } from './contracts/customer.events.js';
+import type { EventDefinition } from './define-event.js';
+
+/** Every event contract, every version. A consumer only understands what is listed here. */
+export const EVENT_CATALOGUE: readonly EventDefinition[] = [CustomerCreatedV1];
+
+const byKey = new Map(EVENT_CATALOGUE.map((definition) => [`${definition.type}@${definition.version}`, definition]));
+const knownTypes = new Set(EVENT_CATALOGUE.map((definition) => definition.type));
+
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return byKey.get(`${type}@${version}`);
+}
+
+export function isKnownEventType(type: string): boolean {
+  return knownTypes.has(type);
+}
