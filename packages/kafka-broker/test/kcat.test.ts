@@ -88,7 +88,7 @@ describe('kcat (librdkafka 2.0.2)', { skip }, () => {
     await admin.disconnect();
     const members: { child: ChildProcess; out: string[]; assignments: number }[] = [];
     const startMember = () => {
-      const child = spawn('kcat', ['-b', broker.address, '-G', 'kc-g', '-X', 'auto.offset.reset=earliest', '-X', 'session.timeout.ms=6000', '-f', '%s\n', 'kc-group'], {
+      const child = spawn('kcat', ['-b', broker.address, '-u', '-G', 'kc-g', '-X', 'auto.offset.reset=earliest', '-X', 'session.timeout.ms=6000', '-f', '%s\n', 'kc-group'], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const m = { child, out: [] as string[], assignments: 0 };

@@ -210,7 +210,7 @@ describe('Produce', () => {
       const decoded = await def.decode(res.subarray(4));
       return decoded.topics[0].partitions[0].errorCode as number;
     };
-    assert.equal(await send((f) => { f[f.length - 1] ^= 0xff; }), 2);
+    assert.equal(await send((f) => { f[f.length - 1] = f[f.length - 1]! ^ 0xff; }), 2);
     assert.equal(await send((f, b) => { f[b + 16] = 1; }), 87);
     assert.equal(
       await send((f, b) => {

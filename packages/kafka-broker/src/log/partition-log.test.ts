@@ -73,7 +73,7 @@ test('a batch with a corrupted body at the tail is dropped on open', () => {
   const segment = join(dir, readdirSync(dir).find((f) => f.endsWith('.log'))!);
   const bad = batch(2);
   bad.writeBigInt64BE(2n, 0);
-  bad[bad.length - 1] ^= 0xff;
+  bad[bad.length - 1] = bad[bad.length - 1]! ^ 0xff;
   appendFileSync(segment, bad);
   const reopened = PartitionLog.open(dir, opts());
   assert.equal(reopened.log.nextOffset, 2);

@@ -9,4 +9,4 @@ const emit = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 consumer.on(consumer.events.GROUP_JOIN, (e) => emit({ assigned: e.payload.memberAssignment[topic] ?? [] }));
 await consumer.connect();
 await consumer.subscribe({ topic, fromBeginning: true });
-await consumer.run({ eachMessage: async ({ message }) => emit({ value: message.value?.toString() }) });
+await consumer.run({ eachMessage: async ({ message }) => void emit({ value: message.value?.toString() }) });
