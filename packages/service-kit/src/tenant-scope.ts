@@ -86,13 +86,14 @@ export async function withTenant<T>(
   tenantId: string,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
-    const scope: TenantScope = {
-      tenantId,
-      manager,
-      repository: (target) => new TenantRepository(manager, target, tenantId),
-    };
-    return work(scope);
-  });
+  return dataSource.transaction(async (manager) => work(await enterTenant(manager, tenantId)));
+}
+
+/**
+ * Binds an open transaction to a tenant; consumers call it per event, since one batch of
+ * events may span tenants. The setting is transaction-local, like in `withTenant`.
+ */
+export async function enterTenant(manager: EntityManager, tenantId: string): Promise<TenantScope> {
+  await manager.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+  return { tenantId, manager, repository: (target) => new TenantRepository(manager, target, tenantId) };
 }

@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './embedded-postgres.js';
 export * from './tenants.js';
 export * from './graphql.js';
+export * from './infrastructure.js';

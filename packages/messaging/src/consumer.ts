@@ -1,0 +1,299 @@
+import { decodeEvent, deadLetterTopic, type DecodedMessage, type EventDefinition, type EventEnvelope, type PayloadOf } from '@rapport/events';
+import { enterTenant, type Logger, type ServiceComponent, type TenantScope } from '@rapport/service-kit';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Applies one event inside the consumer's transaction, bound to the event's tenant. */
+export type EventHandler<Definition extends EventDefinition> = (
+  event: EventEnvelope<PayloadOf<Definition>>,
+  scope: TenantScope,
+) => Promise<void>;
+
+/** Applies a run of consecutive events of one type and one tenant at once (bulk upserts). */
+export type BatchEventHandler<Definition extends EventDefinition> = (
+  events: EventEnvelope<PayloadOf<Definition>>[],
+  scope: TenantScope,
+) => Promise<void>;
+
+export interface HandlerRegistration {
+  definition: EventDefinition;
+  handle?: EventHandler<EventDefinition>;
+  handleBatch?: BatchEventHandler<EventDefinition>;
+}
+
+export function on<Definition extends EventDefinition>(definition: Definition, handle: EventHandler<Definition>): HandlerRegistration {
+  return { definition, handle: handle as EventHandler<EventDefinition> };
+}
+
+export function onBatch<Definition extends EventDefinition>(
+  definition: Definition,
+  handleBatch: BatchEventHandler<Definition>,
+): HandlerRegistration {
+  return { definition, handleBatch: handleBatch as BatchEventHandler<EventDefinition> };
+}
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  dataSource: DataSource;
+  logger: Logger;
+  groupId: string;
+  handlers: HandlerRegistration[];
+  /** Attempts for one event before it is dead-lettered (handler errors only, never outages). */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  /** Events applied per database transaction. */
+  chunkSize?: number;
+  sessionTimeout?: number;
+  heartbeatInterval?: number;
+  maxWaitTimeInMs?: number;
+}
+
+export interface ConsumerStats {
+  applied: number;
+  duplicates: number;
+  skippedUnknownType: number;
+  skippedUnknownVersion: number;
+  ignored: number;
+  deadLettered: number;
+  retries: number;
+}
+
+export interface EventConsumer extends ServiceComponent {
+  stats(): Readonly<ConsumerStats>;
+}
+
+interface Item {
+  message: KafkaMessage;
+  decoded: DecodedMessage;
+}
+
+const TRANSIENT_NODE_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+/**
+ * Outages are not poison: a database that is down fails every event, and dead-lettering
+ * them all would lose the stream. These are retried until they pass or the consumer stops.
+ */
+export function isTransientError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (TRANSIENT_NODE_ERRORS.has(code)) return true;
+    // Postgres classes: 08 connection, 53 resources, 57P admin shutdown, 40001/40P01 retry.
+    if (/^(08|53|57P)/.test(code) || code === '40001' || code === '40P01') return true;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection is closed|Client has encountered a connection error/i.test(message);
+}
+
+class StoppedError extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An idempotent consumer. Guarantees, in order:
+ * - each event is validated against its contract; unknown types and newer versions are
+ *   skipped and counted, malformed events are dead-lettered with the reason;
+ * - the handler's writes and the event id in the `inbox` commit in one transaction, so a
+ *   redelivered event has no second effect;
+ * - offsets are committed only after that transaction commits;
+ * - handler failures are retried with backoff; an event still failing after `maxAttempts`
+ *   goes to `<topic>.dlq` with the error, and the partition moves on.
+ */
+export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
+  const log = options.logger.child({ component: 'consumer', groupId: options.groupId });
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryBaseMs = options.retryBaseMs ?? 200;
+  const chunkSize = options.chunkSize ?? 500;
+  const handlers = new Map(options.handlers.map((registration) => [`${registration.definition.type}@${registration.definition.version}`, registration]));
+  const topics = [...new Set(options.handlers.map((registration) => registration.definition.topic))];
+  const stats: ConsumerStats = { applied: 0, duplicates: 0, skippedUnknownType: 0, skippedUnknownVersion: 0, ignored: 0, deadLettered: 0, retries: 0 };
+
+  let consumer: Consumer | undefined;
+  let deadLetters: Producer | undefined;
+  let running = false;
+  let starting: Promise<void> | undefined;
+
+  const handlerFor = (event: EventEnvelope) => handlers.get(`${event.type}@${event.version}`);
+
+  async function apply(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO inbox (consumer_group, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [options.groupId, events.map((event) => event.id)],
+    );
+    const fresh = new Set(inserted.map((row) => row.event_id));
+    // The same id twice in one chunk (a relay retry) is applied once.
+    const toApply = events.filter((event) => fresh.delete(event.id));
+    stats.duplicates += events.length - toApply.length;
+    let index = 0;
+    while (index < toApply.length) {
+      const event = toApply[index]!;
+      const registration = handlerFor(event)!;
+      const scope = await enterTenant(manager, event.tenantId);
+      if (registration.handleBatch) {
+        let end = index + 1;
+        while (end < toApply.length && toApply[end]!.type === event.type && toApply[end]!.version === event.version && toApply[end]!.tenantId === event.tenantId) end += 1;
+        await registration.handleBatch(toApply.slice(index, end), scope);
+        index = end;
+      } else {
+        await registration.handle!(event, scope);
+        index += 1;
+      }
+    }
+    stats.applied += toApply.length;
+  }
+
+  async function deadLetter(topic: string, partition: number, item: Item, reason: string, attempts: number): Promise<void> {
+    deadLetters ??= options.kafka.producer({ allowAutoTopicCreation: false });
+    await deadLetters.connect();
+    await deadLetters.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key: item.message.key,
+          value: item.message.value,
+          headers: {
+            ...item.message.headers,
+            'dlq-reason': reason.slice(0, 2_000),
+            'dlq-group': options.groupId,
+            'dlq-original-topic': topic,
+            'dlq-original-partition': String(partition),
+            'dlq-original-offset': item.message.offset,
+            'dlq-attempts': String(attempts),
+            'dlq-failed-at': new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    stats.deadLettered += 1;
+    log.warn({ topic, partition, offset: item.message.offset, reason }, 'event dead-lettered');
+  }
+
+  /** Runs `work` until it passes; outages wait indefinitely, handler errors count attempts. */
+  async function attempt(work: () => Promise<void>, maxHandlerAttempts: number): Promise<{ ok: true } | { ok: false; error: unknown; attempts: number }> {
+    let attempts = 0;
+    let outageWaitMs = retryBaseMs;
+    for (;;) {
+      if (!running) throw new StoppedError('consumer stopping');
+      try {
+        await work();
+        return { ok: true };
+      } catch (error) {
+        if (isTransientError(error)) {
+          log.warn({ err: error }, 'database unavailable; retrying');
+          await sleep(outageWaitMs);
+          outageWaitMs = Math.min(outageWaitMs * 2, 5_000);
+          continue;
+        }
+        attempts += 1;
+        stats.retries += 1;
+        if (attempts >= maxHandlerAttempts) return { ok: false, error, attempts };
+        await sleep(retryBaseMs * 2 ** (attempts - 1));
+      }
+    }
+  }
+
+  async function processChunk(topic: string, partition: number, items: Item[]): Promise<void> {
+    for (const item of items) {
+      if (item.decoded.kind === 'unknown-type') stats.skippedUnknownType += 1;
+      else if (item.decoded.kind === 'unknown-version') stats.skippedUnknownVersion += 1;
+      else if (item.decoded.kind === 'malformed') await deadLetter(topic, partition, item, `malformed: ${item.decoded.reason}`, 0);
+    }
+    const events: { item: Item; event: EventEnvelope }[] = [];
+    for (const item of items) {
+      if (item.decoded.kind !== 'event') continue;
+      if (handlerFor(item.decoded.event)) events.push({ item, event: item.decoded.event });
+      else stats.ignored += 1;
+    }
+    if (events.length === 0) return;
+
+    const whole = await attempt(
+      () => options.dataSource.transaction((manager) => apply(manager, events.map(({ event }) => event))),
+      Math.min(3, maxAttempts),
+    );
+    if (whole.ok) return;
+    // Something in the chunk keeps failing: apply one event per transaction to find it.
+    for (const { item, event } of events) {
+      const single = await attempt(() => options.dataSource.transaction((manager) => apply(manager, [event])), maxAttempts);
+      if (!single.ok) {
+        const reason = single.error instanceof Error ? `${single.error.name}: ${single.error.message}` : String(single.error);
+        await deadLetter(topic, partition, item, `handler failed: ${reason}`, single.attempts);
+      }
+    }
+  }
+
+  async function connectAndRun(): Promise<void> {
+    let waitMs = 500;
+    while (running) {
+      try {
+        consumer = options.kafka.consumer({
+          groupId: options.groupId,
+          sessionTimeout: options.sessionTimeout ?? 30_000,
+          heartbeatInterval: options.heartbeatInterval ?? 3_000,
+          maxWaitTimeInMs: options.maxWaitTimeInMs ?? 500,
+          allowAutoTopicCreation: false,
+        });
+        const active = consumer;
+        // kafkajs restarts itself after retriable errors only. After a broker restart the
+        // group may not know this member any more; then rejoin from scratch, from the
+        // committed offsets, rather than stop consuming.
+        active.on(active.events.CRASH, ({ payload }) => {
+          if (payload.restart || !running) return;
+          log.warn({ err: payload.error }, 'consumer crashed; reconnecting');
+          void active.disconnect().catch(() => undefined).then(() => {
+            if (running && consumer === active) starting = connectAndRun();
+          });
+        });
+        await active.connect();
+        await active.subscribe({ topics, fromBeginning: true });
+        await active.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+            const messages = batch.messages;
+            for (let index = 0; index < messages.length; index += chunkSize) {
+              if (!isRunning() || isStale()) return;
+              const chunk = messages.slice(index, index + chunkSize).map((message) => ({ message, decoded: decodeEvent(message.value) }));
+              try {
+                await processChunk(batch.topic, batch.partition, chunk);
+              } catch (error) {
+                if (error instanceof StoppedError) return;
+                throw error;
+              }
+              const last = chunk[chunk.length - 1]!.message.offset;
+              resolveOffset(last);
+              // Only now is the chunk durable in the read model: commit the offset after it.
+              await active.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+              await heartbeat();
+            }
+          },
+        });
+        log.info({ topics }, 'consuming');
+        return;
+      } catch (error) {
+        log.warn({ err: error, retryInMs: waitMs }, 'cannot start consuming yet');
+        await consumer?.disconnect().catch(() => undefined);
+        consumer = undefined;
+        await sleep(waitMs);
+        waitMs = Math.min(waitMs * 2, 5_000);
+      }
+    }
+  }
+
+  return {
+    name: `consumer:${options.groupId}`,
+    async start() {
+      running = true;
+      // Never block the service's start on Kafka: writes must work while it is down.
+      starting = connectAndRun();
+    },
+    async stop() {
+      running = false;
+      await starting;
+      // Stop order: stop fetching, let the current chunk finish or abort uncommitted, disconnect.
+      await consumer?.disconnect().catch(() => undefined);
+      await deadLetters?.disconnect().catch(() => undefined);
+    },
+    stats: () => ({ ...stats }),
+  };
+}

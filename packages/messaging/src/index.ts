@@ -1,0 +1,6 @@
+export * from './consumer.js';
+export * from './kafka.js';
+export * from './migration.js';
+export * from './outbox.js';
+export * from './relay.js';
+export * from './topics.js';

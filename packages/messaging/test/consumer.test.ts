@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { CustomerCreatedV1, deadLetterTopic, TOPICS } from '@rapport/events';
+import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { createEventConsumer, createOutboxRelay, on, type OutboxRelay } from '../src/index.js';
+import { databaseUrl, kafkaFor, logger, openDatabase, startOwnBroker, waitFor, writeCustomerEvents, type BrokerHandle } from './harness.js';
+
+let dataSource: DataSource;
+let broker: BrokerHandle;
+let kafka: Kafka;
+let relay: OutboxRelay;
+
+before(async () => {
+  dataSource = await openDatabase();
+  broker = await startOwnBroker();
+  kafka = await kafkaFor(broker, 'consumer-test');
+  relay = createOutboxRelay({ dataSource, databaseUrl, kafka, logger });
+  await relay.start();
+});
+after(async () => {
+  await relay.stop();
+  await dataSource.destroy();
+  await broker.dispose();
+});
+
+const countApplied = async (tenantId: string, consumer: string) => {
+  const [row] = await dataSource.query(
+    `SELECT count(*)::int AS total, count(DISTINCT event_id)::int AS distinct_events FROM applied_events WHERE tenant_id = $1 AND consumer = $2`,
+    [tenantId, consumer],
+  );
+  return row as { total: number; distinct_events: number };
+};
+
+async function readDeadLetters(tenantId: string, expected: number): Promise<KafkaMessage[]> {
+  const found: KafkaMessage[] = [];
+  const reader = kafka.consumer({ groupId: `dlq-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  await reader.connect();
+  await reader.subscribe({ topic: deadLetterTopic(TOPICS.customers), fromBeginning: true });
+  await reader.run({
+    eachMessage: async ({ message }) => {
+      if (message.value?.toString().includes(tenantId)) found.push(message);
+    },
+  });
+  try {
+    await waitFor(`${expected} dead letters`, async () => found.length >= expected || undefined);
+  } finally {
+    await reader.disconnect();
+  }
+  return found;
+}
+
+describe('idempotent consumer', () => {
+  it('dead-letters a malformed event and one whose handler keeps failing, with the reason, and goes on', async () => {
+    const tenantId = randomUUID();
+    const groupId = `dlq-${tenantId}`;
+    const consumer = createEventConsumer({
+      kafka,
+      dataSource,
+      logger,
+      groupId,
+      maxAttempts: 3,
+      retryBaseMs: 10,
+      maxWaitTimeInMs: 100,
+      handlers: [
+        on(CustomerCreatedV1, async (event, scope) => {
+          if (event.tenantId !== tenantId) return;
+          if (event.payload.name === 'poison') throw new Error('this customer cannot be applied');
+          // In the transaction: a chunk rolled back because of the poison leaves no trace.
+          await scope.manager.query(
+            `INSERT INTO applied_events (event_id, tenant_id, customer_id, name, consumer) VALUES ($1, $2, $3, $4, $5)`,
+            [event.id, event.tenantId, event.customerId, event.payload.name, groupId],
+          );
+        }),
+      ],
+    });
+    const customerId = randomUUID();
+    await writeCustomerEvents(dataSource, tenantId, customerId, ['before']);
+    // A malformed message straight onto the topic, as a buggy producer would send it.
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.customers,
+      messages: [{ key: customerId, value: JSON.stringify({ type: 'CustomerCreated', version: 1, tenantId, note: 'no envelope' }) }],
+    });
+    await producer.disconnect();
+    await writeCustomerEvents(dataSource, tenantId, customerId, ['poison', 'after']);
+    await consumer.start();
+    try {
+      const names = async () =>
+        ((await dataSource.query(`SELECT name FROM applied_events WHERE tenant_id = $1 ORDER BY seq`, [tenantId])) as { name: string }[]).map(
+          (row) => row.name,
+        );
+      await waitFor('events after the poison applied', async () => (await names()).includes('after') || undefined);
+      assert.deepEqual(await names(), ['before', 'after']);
+      const letters = await readDeadLetters(tenantId, 2);
+      const reasons = letters.map((letter) => letter.headers?.['dlq-reason']?.toString() ?? '');
+      assert.ok(reasons.some((reason) => reason.startsWith('malformed: envelope')), reasons.join(' | '));
+      assert.ok(reasons.some((reason) => reason.includes('this customer cannot be applied')), reasons.join(' | '));
+      assert.ok(letters.every((letter) => letter.headers?.['dlq-original-topic']?.toString() === TOPICS.customers));
+      assert.ok(consumer.stats().deadLettered >= 2);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('skips and counts an unknown event type and a newer version instead of crashing', async () => {
+    const tenantId = randomUUID();
+    const customerId = randomUUID();
+    const applied: string[] = [];
+    const consumer = createEventConsumer({
+      kafka,
+      dataSource,
+      logger,
+      groupId: `unknown-${tenantId}`,
+      maxWaitTimeInMs: 100,
+      handlers: [
+        on(CustomerCreatedV1, async (event) => {
+          if (event.tenantId === tenantId) applied.push(event.payload.name);
+        }),
+      ],
+    });
+    const envelope = (type: string, version: number) =>
+      JSON.stringify({ id: randomUUID(), type, version, tenantId, customerId, occurredAt: new Date().toISOString(), producer: 'future', payload: {} });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.customers,
+      messages: [
+        { key: customerId, value: envelope('CustomerTeleported', 1) },
+        { key: customerId, value: envelope('CustomerCreated', 2) },
+      ],
+    });
+    await producer.disconnect();
+    await writeCustomerEvents(dataSource, tenantId, customerId, ['known']);
+    await consumer.start();
+    try {
+      await waitFor('the known event applied', async () => applied.includes('known') || undefined);
+      const stats = consumer.stats();
+      assert.ok(stats.skippedUnknownType >= 1, JSON.stringify(stats));
+      assert.ok(stats.skippedUnknownVersion >= 1, JSON.stringify(stats));
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('loses and duplicates nothing when its process is SIGKILLed mid-batch and restarted', async () => {
+    const tenantId = randomUUID();
+    const groupId = `killed-${tenantId}`;
+    const customers = Array.from({ length: 100 }, () => randomUUID());
+    for (const customer of customers) await writeCustomerEvents(dataSource, tenantId, customer, ['a', 'b', 'c', 'd', 'e']);
+    await waitFor('the outbox drained', async () => (await relay.backlog()) === 0 || undefined);
+
+    const script = fileURLToPath(new URL('./fixtures/consumer-process.ts', import.meta.url));
+    const startProcess = (): ChildProcess =>
+      spawn(process.execPath, ['--conditions=development', '--import', 'tsx', script, `127.0.0.1:${broker.port}`, databaseUrl, groupId], {
+        stdio: 'ignore',
+      });
+    const first = startProcess();
+    await waitFor('the first process mid-way', async () => {
+      const { total } = await countApplied(tenantId, groupId);
+      return total >= 100 && total < 500;
+    });
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    const killedAt = (await countApplied(tenantId, groupId)).total;
+    assert.ok(killedAt < 500, 'the process was killed before it finished');
+
+    const second = startProcess();
+    try {
+      await waitFor('every event applied', async () => (await countApplied(tenantId, groupId)).distinct_events === 500 || undefined, 120_000);
+      // Let the restarted consumer settle, then check nothing was applied twice.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(await countApplied(tenantId, groupId), { total: 500, distinct_events: 500 });
+    } finally {
+      second.kill('SIGTERM');
+    }
+  });
+});
