@@ -87,6 +87,22 @@ describe('gateway: one customer graph', () => {
     assert.deepEqual(read.data, { customer: null });
   });
 
+  it('sets metrics.updatedAt once analytics has consumed the CustomerCreated event', async () => {
+    const token = await createTestTenant().token();
+    const created = await graphqlRequest(url, `mutation { createCustomer(input: { name: "Hooli", kind: BUSINESS }) { customer { id } } }`, { token });
+    const id = created.data?.['createCustomer'].customer.id;
+    const before = await graphqlRequest(url, `query($id: ID!) { customer(id: $id) { metrics { updatedAt } } }`, { token, variables: { id } });
+    const deadline = Date.now() + 60_000;
+    let updatedAt: string | null = null;
+    while (updatedAt === null && Date.now() < deadline) {
+      const read = await graphqlRequest(url, `query($id: ID!) { customer(id: $id) { metrics { updatedAt } } }`, { token, variables: { id } });
+      updatedAt = read.data?.['customer'].metrics.updatedAt ?? null;
+      if (updatedAt === null) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(before.data?.['customer'].metrics, 'metrics resolve before analytics has seen the customer');
+    assert.notEqual(updatedAt, null, 'analytics never saw the customer');
+  });
+
   it('keeps the field, code and reason of a subgraph input error, with no stack trace', async () => {
     const token = await createTestTenant().token();
     const result = await graphqlRequest(url, `mutation { createCustomer(input: { name: "X", kind: BUSINESS, email: "nope" }) { customer { id } } }`, {

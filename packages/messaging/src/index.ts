@@ -4,3 +4,4 @@ export * from './migration.js';
 export * from './outbox.js';
 export * from './relay.js';
 export * from './topics.js';
+export * from './service-messaging.js';

@@ -32,8 +32,9 @@ export function createKafka(options: KafkaOptions): Kafka {
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...rest } = entry;
-        if (level <= logLevel.ERROR) log.error(rest, message);
-        else if (level === logLevel.WARN) log.warn(rest, message);
+        // kafkajs reports every failed connection attempt as an error; an outage is reported
+        // once by the relay or consumer that waits it out, so these are warnings here.
+        if (level <= logLevel.WARN) log.warn(rest, message);
         else log.debug(rest, message);
       },
   });

@@ -14,8 +14,9 @@ export async function startServiceForTest<Context extends RequestContext>(
     PORT: '0',
     DATABASE_URL: options.databaseUrl,
     JWT_SECRET: options.jwtSecret,
-    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'error',
     SHUTDOWN_GRACE_MS: '1000',
+    ...(process.env['KAFKA_BROKERS'] ? { KAFKA_BROKERS: process.env['KAFKA_BROKERS'] } : {}),
     ...options.env,
   });
   return startService(definition, environment, {

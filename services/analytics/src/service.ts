@@ -1,4 +1,6 @@
 import { dateTimeScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
+import { createMessaging } from '@rapport/messaging';
+import { customerCreatedHandler } from './consumers/customer-created.handler.js';
 import { createAnalyticsContext, type AnalyticsContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { CustomerMetricsEntity } from './modules/customer-metrics/customer-metrics.entity.js';
@@ -12,4 +14,11 @@ export const analyticsService: ServiceDefinition<AnalyticsContext> = {
   entities: [CustomerMetricsEntity],
   migrations,
   createContext: createAnalyticsContext,
+  // Analytics owns no source data: its read models are built only from these events.
+  components: (dependencies) =>
+    createMessaging(dependencies, {
+      service: 'analytics',
+      publishes: false,
+      consumers: [{ groupId: 'analytics', handlers: [customerCreatedHandler], chunkSize: 1000 }],
+    }).components,
 };

@@ -1,4 +1,5 @@
 import { dateTimeScalar, jsonScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
+import { createMessaging } from '@rapport/messaging';
 import { createContactsContext, type ContactsContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { CustomerEntity } from './modules/customer/customer.entity.js';
@@ -12,4 +13,5 @@ export const contactsService: ServiceDefinition<ContactsContext> = {
   entities: [CustomerEntity],
   migrations,
   createContext: createContactsContext,
+  components: (dependencies) => createMessaging(dependencies, { service: 'contacts', publishes: true }).components,
 };

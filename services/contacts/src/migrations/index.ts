@@ -1,4 +1,5 @@
+import { CreateOutboxAndInbox1732300000100 } from '@rapport/messaging';
 import { CreateCustomers1732300000000 } from './1732300000000-create-customers.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateCustomers1732300000000];
+export const migrations = [CreateCustomers1732300000000, CreateOutboxAndInbox1732300000100];

@@ -8,11 +8,16 @@ import {
   type AuthContext,
   type Connection,
 } from '@rapport/service-kit';
+import { CustomerCreatedV1 } from '@rapport/events';
+import { recordEvent } from '@rapport/messaging';
 import type { DataSource } from 'typeorm';
 import type { CreateCustomerInput } from '../../generated/graphql.js';
 import { CustomerEntity } from './customer.entity.js';
+import { toCustomerCreatedPayload } from './customer.events.js';
 import { toCustomerModel, type CustomerModel } from './customer.model.js';
 import { normaliseCountry, normaliseDomain, normaliseEmail, requireText } from './customer.validation.js';
+
+export const CONTACTS_PRODUCER = 'contacts';
 
 /** The rules of the Customer aggregate; every call is bound to the caller's tenant. */
 export class CustomerService {
@@ -40,6 +45,13 @@ export class CustomerService {
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       const customers = scope.repository(CustomerEntity);
       const saved = await customers.save(customers.create(values));
+      // Published if and only if the customer is stored: same transaction.
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, CustomerCreatedV1, {
+        tenantId: scope.tenantId,
+        customerId: saved.id,
+        payload: toCustomerCreatedPayload(saved),
+        occurredAt: saved.createdAt,
+      });
       return toCustomerModel(saved);
     });
   }

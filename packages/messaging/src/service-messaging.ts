@@ -1,0 +1,63 @@
+import type { ServiceComponent, ServiceDependencies } from '@rapport/service-kit';
+import { createEventConsumer, type EventConsumer, type HandlerRegistration } from './consumer.js';
+import { createKafka, parseBrokers } from './kafka.js';
+import { createOutboxRelay, type OutboxRelay } from './relay.js';
+import { ensureTopics } from './topics.js';
+
+export interface MessagingOptions {
+  /** The producer name written in every envelope and the Kafka client id. */
+  service: string;
+  /** Whether this service writes events (runs an outbox relay). */
+  publishes: boolean;
+  consumers?: { groupId: string; handlers: HandlerRegistration[]; chunkSize?: number }[];
+}
+
+export interface Messaging {
+  components: ServiceComponent[];
+  relay?: OutboxRelay;
+  consumers: EventConsumer[];
+}
+
+/**
+ * The event side of a service as components the service starts after its database and
+ * stops before it. Nothing here blocks start-up on Kafka: topics are created, the relay
+ * publishes and consumers join as soon as the broker answers.
+ */
+export function createMessaging(dependencies: ServiceDependencies, options: MessagingOptions): Messaging {
+  const { environment, logger, dataSource } = dependencies;
+  if (!environment.KAFKA_BROKERS) {
+    logger.warn('KAFKA_BROKERS is not set: events stay in the outbox and no consumer runs');
+    return { components: [], consumers: [] };
+  }
+  const kafka = createKafka({ brokers: parseBrokers(environment.KAFKA_BROKERS), clientId: options.service, logger });
+  let topicsReady = false;
+  let creatingTopics: Promise<void> | undefined;
+  let stopping = false;
+  const topics: ServiceComponent = {
+    name: 'kafka-topics',
+    async start() {
+      creatingTopics = (async () => {
+        for (let waitMs = 500; !stopping && !topicsReady; waitMs = Math.min(waitMs * 2, 5_000)) {
+          try {
+            await ensureTopics(kafka);
+            topicsReady = true;
+          } catch (error) {
+            logger.warn({ err: error, retryInMs: waitMs }, 'cannot create topics yet');
+            await new Promise((resolve) => setTimeout(resolve, waitMs));
+          }
+        }
+      })();
+    },
+    async stop() {
+      stopping = true;
+      await creatingTopics;
+    },
+  };
+  const relay = options.publishes
+    ? createOutboxRelay({ dataSource, databaseUrl: environment.DATABASE_URL, kafka, logger })
+    : undefined;
+  const consumers = (options.consumers ?? []).map((consumer) =>
+    createEventConsumer({ kafka, dataSource, logger, groupId: consumer.groupId, handlers: consumer.handlers, ...(consumer.chunkSize ? { chunkSize: consumer.chunkSize } : {}) }),
+  );
+  return { components: [topics, ...(relay ? [relay] : []), ...consumers], ...(relay ? { relay } : {}), consumers };
+}
