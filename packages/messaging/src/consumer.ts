@@ -46,6 +46,11 @@ export interface EventConsumerOptions {
   sessionTimeout?: number;
   heartbeatInterval?: number;
   maxWaitTimeInMs?: number;
+  /**
+   * Partitions applied at once. Each has its own transaction, so while one waits for its
+   * commit to be flushed another can work; order within a partition (a customer) is kept.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 export interface ConsumerStats {
@@ -248,6 +253,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         await active.subscribe({ topics, fromBeginning: true });
         await active.run({
           autoCommit: false,
+          partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
           eachBatchAutoResolve: false,
           eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
             const messages = batch.messages;

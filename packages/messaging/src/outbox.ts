@@ -23,22 +23,42 @@ export async function recordEvent<Definition extends EventDefinition>(
   definition: Definition,
   event: NewEvent<Definition>,
 ): Promise<EventEnvelope<PayloadOf<Definition>>> {
-  const payload = definition.payload.parse(event.payload) as PayloadOf<Definition>;
-  const envelope: EventEnvelope<PayloadOf<Definition>> = {
-    id: randomUUID(),
-    type: definition.type,
-    version: definition.version,
-    tenantId: event.tenantId,
-    customerId: event.customerId,
-    occurredAt: (event.occurredAt ?? new Date()).toISOString(),
-    producer,
-    payload,
-  };
+  const [envelope] = await recordEvents(manager, producer, definition, [event]);
+  return envelope!;
+}
+
+/**
+ * Writes many events of one contract in one statement (imports, bulk changes), in the
+ * order given, which is the order they are published in.
+ */
+export async function recordEvents<Definition extends EventDefinition>(
+  manager: EntityManager,
+  producer: string,
+  definition: Definition,
+  events: NewEvent<Definition>[],
+): Promise<EventEnvelope<PayloadOf<Definition>>[]> {
+  if (events.length === 0) return [];
+  const envelopes = events.map(
+    (event): EventEnvelope<PayloadOf<Definition>> => ({
+      id: randomUUID(),
+      type: definition.type,
+      version: definition.version,
+      tenantId: event.tenantId,
+      customerId: event.customerId,
+      occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+      producer,
+      payload: definition.payload.parse(event.payload) as PayloadOf<Definition>,
+    }),
+  );
+  // WITH ORDINALITY keeps the given order in the outbox sequence.
   await manager.query(
-    `INSERT INTO outbox (id, topic, message_key, type, version, tenant_id, envelope) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [envelope.id, definition.topic, envelope.customerId, envelope.type, envelope.version, envelope.tenantId, JSON.stringify(envelope)],
+    `INSERT INTO outbox (id, topic, message_key, type, version, tenant_id, envelope)
+     SELECT (e->>'id')::uuid, $1, e->>'customerId', e->>'type', (e->>'version')::int, (e->>'tenantId')::uuid, e
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, position)
+      ORDER BY position`,
+    [definition.topic, JSON.stringify(envelopes)],
   );
   // Delivered at commit, and only if the transaction commits.
   await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-  return envelope;
+  return envelopes;
 }

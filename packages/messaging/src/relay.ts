@@ -48,7 +48,7 @@ const LEADERSHIP_LOCK = "hashtext('rapport-outbox-relay')";
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const log = options.logger.child({ component: 'outbox-relay' });
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1_000;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const retentionMs = options.retentionMs ?? 24 * 3600 * 1000;
   const pruneIntervalMs = options.pruneIntervalMs ?? 10 * 60 * 1000;

@@ -56,6 +56,13 @@ export class TenantRepository<Entity extends TenantOwned> {
     return this.manager.create(this.target, { ...values, tenantId: this.tenantId } as DeepPartial<Entity>);
   }
 
+  /** Inserts a new row; unlike `save` it does not first look the row up. */
+  async insert(entity: Entity): Promise<Entity> {
+    if (entity.tenantId !== this.tenantId) throw new Error('refusing to insert a row of another tenant');
+    await this.manager.insert(this.target, entity as never);
+    return entity;
+  }
+
   async save(entity: Entity): Promise<Entity> {
     if (entity.tenantId !== this.tenantId) throw new Error('refusing to save a row of another tenant');
     return this.manager.save(this.target, entity);

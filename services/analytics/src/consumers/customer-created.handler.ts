@@ -33,9 +33,10 @@ export const customerCreatedHandler = onBatch(CustomerCreatedV1, async (events, 
     [scope.tenantId, JSON.stringify(rows)],
   );
   await scope.manager.query(
+    // clock_timestamp, not now(): the moment the read model changed, not when the batch began.
     `INSERT INTO customer_metrics (tenant_id, customer_id, updated_at)
-     SELECT $1, customer_id, now() FROM unnest($2::uuid[]) AS customer_id
-     ON CONFLICT (tenant_id, customer_id) DO UPDATE SET updated_at = now()`,
+     SELECT $1, customer_id, clock_timestamp() FROM unnest($2::uuid[]) AS customer_id
+     ON CONFLICT (tenant_id, customer_id) DO UPDATE SET updated_at = clock_timestamp()`,
     [scope.tenantId, rows.map((row) => row.customer_id)],
   );
 });

@@ -44,7 +44,7 @@ export class CustomerService {
     };
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       const customers = scope.repository(CustomerEntity);
-      const saved = await customers.save(customers.create(values));
+      const saved = await customers.insert(customers.create(values));
       // Published if and only if the customer is stored: same transaction.
       await recordEvent(scope.manager, CONTACTS_PRODUCER, CustomerCreatedV1, {
         tenantId: scope.tenantId,

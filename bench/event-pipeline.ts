@@ -1,0 +1,275 @@
+// The event pipeline, measured: (a) raw kafkajs producer-to-consumer on the development
+// broker, (b) the full path — GraphQL mutation in contacts, outbox, relay, broker, analytics
+// consumer, read-model upsert — for throughput and commit-to-read-model latency.
+// Run from the repo root: node --conditions=development --import tsx bench/event-pipeline.ts
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import kafkajs from 'kafkajs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { CustomerCreatedV1 } from '@rapport/events';
+import { recordEvents } from '@rapport/messaging';
+import { createDataSource, signToken } from '@rapport/service-kit';
+import { freePort, graphqlRequest, startEmbeddedPostgres } from '@rapport/test-kit';
+
+const { Kafka, logLevel } = kafkajs;
+const RAW_MESSAGES = Number(process.env['BENCH_RAW_MESSAGES'] ?? 100_000);
+const FULL_WRITES = Number(process.env['BENCH_FULL_WRITES'] ?? 20_000);
+const WRITE_CONCURRENCY = Number(process.env['BENCH_WRITE_CONCURRENCY'] ?? 32);
+const MUTATIONS = Number(process.env['BENCH_MUTATIONS'] ?? 3_000);
+const LATENCY_SECONDS = Number(process.env['BENCH_LATENCY_SECONDS'] ?? 10);
+const SECRET = 'event-pipeline-bench-secret';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Durable settings on both sides, as in development: Postgres fsyncs commits, the broker fsyncs produce requests.
+const postgres = await startEmbeddedPostgres({ ephemeral: false, dataDir: join(mkdtempSync(join(tmpdir(), 'bench-pg-')), 'data') });
+// Every part in a process of its own, as `npm start` and production run them: one Node
+// event loop for broker, relay and consumer would measure that loop, not the pipeline.
+const children: ChildProcess[] = [];
+const tsNode = ['--conditions=development', '--import', 'tsx'];
+const brokerDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
+const brokerProcess = spawn(process.execPath, ['packages/kafka-broker/bin/rapport-kafka.mjs', '--port', '0', '--data-dir', brokerDir, '--log-level', 'warn'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+children.push(brokerProcess);
+const brokerPort = await new Promise<number>((resolve) =>
+  createInterface({ input: brokerProcess.stdout! }).on('line', (line) => {
+    if (line.includes('"listening"')) resolve((JSON.parse(line) as { port: number }).port);
+  }),
+);
+const brokers = `127.0.0.1:${brokerPort}`;
+
+// --- (a) raw kafkajs: 1 KiB events in batches of 100, produced and consumed concurrently ---
+const kafka = new Kafka({ clientId: 'bench', brokers: [brokers], logLevel: logLevel.NOTHING });
+const admin = kafka.admin();
+await admin.connect();
+await admin.createTopics({ topics: [{ topic: 'raw-events', numPartitions: 6 }, { topic: 'raw-latency', numPartitions: 6 }] });
+await admin.disconnect();
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+await producer.connect();
+const event = Buffer.alloc(1024, 'e');
+const rawConsumer = kafka.consumer({ groupId: 'raw', maxWaitTimeInMs: 50 });
+await rawConsumer.connect();
+await rawConsumer.subscribe({ topic: 'raw-events', fromBeginning: true });
+let rawConsumed = 0;
+const rawDone = new Promise<void>((resolve) =>
+  void rawConsumer.run({
+    eachBatch: async ({ batch }) => {
+      rawConsumed += batch.messages.length;
+      if (rawConsumed >= RAW_MESSAGES) resolve();
+    },
+  }),
+);
+const rawStart = performance.now();
+for (let sent = 0; sent < RAW_MESSAGES; sent += 100) {
+  await producer.send({ topic: 'raw-events', acks: -1, messages: Array.from({ length: 100 }, (_v, i) => ({ key: String((sent + i) % 1000), value: event })) });
+}
+await rawDone;
+const rawSeconds = (performance.now() - rawStart) / 1000;
+const rawRate = RAW_MESSAGES / rawSeconds;
+await rawConsumer.disconnect();
+
+// Raw latency at half the raw throughput, batches of 100 stamped with their send time.
+const latencyConsumer = kafka.consumer({ groupId: 'raw-latency', maxWaitTimeInMs: 50 });
+await latencyConsumer.connect();
+await latencyConsumer.subscribe({ topic: 'raw-latency', fromBeginning: true });
+const rawLatencies: number[] = [];
+await latencyConsumer.run({
+  eachBatch: async ({ batch }) => {
+    const now = performance.now();
+    for (const message of batch.messages) rawLatencies.push(now - Number(message.value!.subarray(0, 20).toString().trim()));
+  },
+});
+await sleep(1000);
+const rawTargetRate = rawRate / 2;
+const rawLatencyStart = performance.now();
+let rawLatencySent = 0;
+while (performance.now() - rawLatencyStart < LATENCY_SECONDS * 1000) {
+  const due = rawLatencyStart + (rawLatencySent / rawTargetRate) * 1000;
+  const wait = due - performance.now();
+  if (wait > 1) await sleep(wait);
+  const stamp = Buffer.from(String(performance.now()).padEnd(20, ' '));
+  const value = Buffer.concat([stamp, event.subarray(20)]);
+  await producer.send({ topic: 'raw-latency', acks: -1, messages: Array.from({ length: 100 }, (_v, i) => ({ key: String(i), value })) });
+  rawLatencySent += 100;
+}
+while (rawLatencies.length < rawLatencySent) await sleep(20);
+await latencyConsumer.disconnect();
+await producer.disconnect();
+rawLatencies.sort((x, y) => x - y);
+
+// --- (b) the full path ---
+async function startServiceProcess(workspace: string, database: string): Promise<{ url: string; databaseUrl: string }> {
+  const port = await freePort();
+  const databaseUrl = postgres.url.replace(/\/postgres$/, `/${database}`);
+  const child = spawn(process.execPath, [...tsNode, 'src/index.ts'], {
+    cwd: join(process.cwd(), workspace),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20', JWT_SECRET: SECRET, KAFKA_BROKERS: brokers, LOG_LEVEL: 'error', RAPPORT_CREATE_DATABASE: 'true' },
+  });
+  children.push(child);
+  for (;;) {
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    if (ready) return { url: `http://127.0.0.1:${port}/graphql`, databaseUrl };
+    await sleep(100);
+  }
+}
+const contacts = await startServiceProcess('services/contacts', 'bench_contacts');
+const analytics = await startServiceProcess('services/analytics', 'bench_analytics');
+const contactsDb = createDataSource({ url: contacts.databaseUrl, entities: [], migrations: [], poolSize: 8 });
+const analyticsDb = createDataSource({ url: analytics.databaseUrl, entities: [], migrations: [], poolSize: 2 });
+await contactsDb.initialize();
+await analyticsDb.initialize();
+const CREATE = `mutation($name: String!) { createCustomer(input: { name: $name, kind: BUSINESS, country: "GB" }) { customer { id } } }`;
+
+async function writeCustomers(tenantId: string, count: number, concurrency: number, pace?: number) {
+  const token = await signToken(SECRET, { tenantId, memberId: randomUUID(), roles: ['sales'] });
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        if (pace) {
+          const wait = start + (index / pace) * 1000 - performance.now();
+          if (wait > 1) await sleep(wait);
+        }
+        const result = await graphqlRequest(contacts.url, CREATE, { token, variables: { name: `Customer ${index}` } });
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+      }
+    }),
+  );
+  return (performance.now() - start) / 1000;
+}
+
+/**
+ * The bulk service write an import performs: 100 customers and their CustomerCreated
+ * events per transaction, through the same outbox as every other write.
+ */
+async function bulkWriteCustomers(tenantId: string, count: number, concurrency: number, pacePerSec?: number) {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const first = next;
+        next += 100;
+        if (pacePerSec) {
+          const wait = start + (first / pacePerSec) * 1000 - performance.now();
+          if (wait > 1) await sleep(wait);
+        }
+        const createdAt = new Date();
+        const rows = Array.from({ length: Math.min(100, count - first) }, (_v, offset) => ({ id: randomUUID(), name: `Customer ${first + offset}` }));
+        await contactsDb.transaction(async (manager) => {
+          await manager.query(
+            `INSERT INTO customers (id, tenant_id, name, kind, country, created_at, updated_at)
+             SELECT id, $1, name, 'BUSINESS', 'GB', $2, $2 FROM jsonb_to_recordset($3::jsonb) AS r(id uuid, name text)`,
+            [tenantId, createdAt, JSON.stringify(rows)],
+          );
+          await recordEvents(
+            manager,
+            'contacts',
+            CustomerCreatedV1,
+            rows.map((row) => ({
+              tenantId,
+              customerId: row.id,
+              occurredAt: createdAt,
+              payload: {
+                name: row.name, kind: 'BUSINESS', externalId: null, email: null, domain: null, industry: null, country: 'GB',
+                lifecycleStage: 'ACQUISITION', ownerId: null, tags: [], source: null, createdAt: createdAt.toISOString(),
+              },
+            })),
+          );
+        });
+      }
+    }),
+  );
+  return (performance.now() - start) / 1000;
+}
+
+async function readModelCount(tenantId: string): Promise<number> {
+  const [row] = await analyticsDb.query(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1`, [tenantId]);
+  return (row as { n: number }).n;
+}
+
+// Warm up the consumer group and the relay before measuring.
+const warmTenant = randomUUID();
+await writeCustomers(warmTenant, 100, 4);
+while ((await readModelCount(warmTenant)) < 100) await sleep(50);
+
+// Single GraphQL mutations: the interactive write path, one transaction per customer.
+const mutationTenant = randomUUID();
+const mutationSeconds = await writeCustomers(mutationTenant, MUTATIONS, WRITE_CONCURRENCY);
+const mutationRate = MUTATIONS / mutationSeconds;
+
+// The pipeline at its maximum: bulk writes as fast as they go, until the read model has them all.
+const throughputTenant = randomUUID();
+const fullStart = performance.now();
+const writeSeconds = await bulkWriteCustomers(throughputTenant, FULL_WRITES, 4);
+while ((await readModelCount(throughputTenant)) < FULL_WRITES) await sleep(20);
+const fullSeconds = (performance.now() - fullStart) / 1000;
+const fullRate = FULL_WRITES / fullSeconds;
+
+// Commit-to-read-model latency at half of (b)'s maximum rate.
+const latencyTenant = randomUUID();
+const latencyRate = fullRate / 2;
+const latencyWrites = Math.round((latencyRate * LATENCY_SECONDS) / 100) * 100;
+await bulkWriteCustomers(latencyTenant, latencyWrites, 4, latencyRate);
+while ((await readModelCount(latencyTenant)) < latencyWrites) await sleep(20);
+const created: { id: string; created_at: Date }[] = await contactsDb.query(`SELECT id, created_at FROM customers WHERE tenant_id = $1`, [latencyTenant]);
+const updated: { customer_id: string; updated_at: Date }[] = await analyticsDb.query(
+  `SELECT customer_id, updated_at FROM customer_metrics WHERE tenant_id = $1`,
+  [latencyTenant],
+);
+const updatedAt = new Map(updated.map((row) => [row.customer_id, row.updated_at.getTime()]));
+const fullLatencies = created.map((row) => updatedAt.get(row.id)! - row.created_at.getTime()).sort((x, y) => x - y);
+
+await contactsDb.destroy();
+await analyticsDb.destroy();
+for (const child of children.reverse()) {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+await postgres.stop();
+rmSync(brokerDir, { recursive: true, force: true });
+
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  raw: {
+    messages: RAW_MESSAGES,
+    msgPerSec: Math.round(rawRate),
+    latencyAtMsgPerSec: Math.round(rawTargetRate),
+    p50Ms: +percentile(rawLatencies, 50).toFixed(2),
+    p95Ms: +percentile(rawLatencies, 95).toFixed(2),
+    p99Ms: +percentile(rawLatencies, 99).toFixed(2),
+  },
+  full: {
+    events: FULL_WRITES,
+    bulkWritesPerSec: Math.round(FULL_WRITES / writeSeconds),
+    singleMutationsPerSec: Math.round(mutationRate),
+    mutationConcurrency: WRITE_CONCURRENCY,
+    pipelinePerSec: Math.round(fullRate),
+    latencyAtWritesPerSec: Math.round(latencyRate),
+    latencySamples: fullLatencies.length,
+    p50Ms: +percentile(fullLatencies, 50).toFixed(1),
+    p95Ms: +percentile(fullLatencies, 95).toFixed(1),
+    p99Ms: +percentile(fullLatencies, 99).toFixed(1),
+  },
+  goals: { fullAtLeastHalfOfRaw: fullRate >= rawRate / 2, p95UnderMs: 250 },
+};
+const status = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+console.table({
+  '(a) raw kafkajs, 1 KiB x 100, produce+consume': { result: `${results.raw.msgPerSec} events/s`, goal: '', status: '' },
+  [`(a) raw latency @${results.raw.latencyAtMsgPerSec}/s p50/p95/p99`]: { result: `${results.raw.p50Ms} / ${results.raw.p95Ms} / ${results.raw.p99Ms} ms`, goal: '', status: '' },
+  '(b) single GraphQL mutations (one transaction each)': { result: `${results.full.singleMutationsPerSec} writes/s`, goal: '', status: '' },
+  '(b) full path: service write -> read model': { result: `${results.full.pipelinePerSec} events/s (writes ${results.full.bulkWritesPerSec}/s)`, goal: `>= ${Math.round(rawRate / 2)} (half of a)`, status: status(results.goals.fullAtLeastHalfOfRaw) },
+  [`(b) commit-to-read-model @${results.full.latencyAtWritesPerSec}/s p50/p95/p99`]: { result: `${results.full.p50Ms} / ${results.full.p95Ms} / ${results.full.p99Ms} ms`, goal: 'p95 < 250 ms', status: status(results.full.p95Ms < 250) },
+});
+mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
+writeFileSync(join(process.cwd(), 'bench', 'results', 'event-pipeline.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.exit(0);
