@@ -35,7 +35,7 @@ interface Member {
   assignment: Buffer;
   joinWaiter: ((r: JoinResult) => void) | null;
   syncWaiter: ((r: SyncResult) => void) | null;
-  sessionTimer: NodeJS.Timeout | null;
+  sessionTimer: Cancel | null;
   isNew: boolean;
 }
 
@@ -48,9 +48,29 @@ export interface Group {
   leaderId: string | null;
   members: Map<string, Member>;
   pendingSync: Set<string>;
-  joinTimer: NodeJS.Timeout | null;
-  syncTimer: NodeJS.Timeout | null;
+  joinTimer: Cancel | null;
+  syncTimer: Cancel | null;
 }
+
+/** Cancels a scheduled callback; harmless after it has run. */
+export type Cancel = () => void;
+
+/**
+ * Where the coordinator's session, join and sync timers come from. Injectable so the state
+ * machine can be driven by a fake clock in unit tests instead of waiting for real timeouts.
+ */
+export interface Scheduler {
+  schedule(fn: () => void, delayMs: number): Cancel;
+}
+
+export const realTimers: Scheduler = {
+  schedule(fn, delayMs) {
+    const t = setTimeout(fn, delayMs);
+    // Group timers must never keep the process alive on their own.
+    t.unref();
+    return () => clearTimeout(t);
+  },
+};
 
 export interface CoordinatorOptions {
   minSessionTimeoutMs: number;
@@ -58,6 +78,8 @@ export interface CoordinatorOptions {
   /** Kafka waits 3 s before the first rebalance of an empty group; a dev broker defaults to 0. */
   initialRebalanceDelayMs: number;
   logger: Logger;
+  /** Defaults to real (unref'd) timers. */
+  scheduler?: Scheduler;
 }
 
 export interface JoinRequest {
@@ -86,7 +108,11 @@ function joinError(errorCode: number, memberId = ''): JoinResult {
 export class GroupCoordinator {
   readonly groups = new Map<string, Group>();
 
-  constructor(private readonly opts: CoordinatorOptions) {}
+  private readonly scheduler: Scheduler;
+
+  constructor(private readonly opts: CoordinatorOptions) {
+    this.scheduler = opts.scheduler ?? realTimers;
+  }
 
   private getOrCreate(groupId: string): Group {
     let g = this.groups.get(groupId);
@@ -214,18 +240,22 @@ export class GroupCoordinator {
         m.assignment = EMPTY;
         const w = m.syncWaiter;
         m.syncWaiter = null;
-        w?.({ errorCode: ErrorCode.REBALANCE_IN_PROGRESS, assignment: EMPTY });
+        if (w) {
+          // Like any delivered SyncGroup response this restarts the session, so the member has a
+          // full session to rejoin instead of expiring on a timer armed while it was parked.
+          this.touch(group, m);
+          w({ errorCode: ErrorCode.REBALANCE_IN_PROGRESS, assignment: EMPTY });
+        }
       }
     }
-    if (group.syncTimer) clearTimeout(group.syncTimer);
+    group.syncTimer?.();
     group.syncTimer = null;
     group.pendingSync.clear();
     const wasEmpty = group.state === 'Empty';
     group.state = 'PreparingRebalance';
-    if (group.joinTimer) clearTimeout(group.joinTimer);
+    group.joinTimer?.();
     const delay = wasEmpty && this.opts.initialRebalanceDelayMs > 0 ? this.opts.initialRebalanceDelayMs : this.rebalanceTimeout(group);
-    group.joinTimer = setTimeout(() => this.completeJoin(group), delay);
-    group.joinTimer.unref();
+    group.joinTimer = this.scheduler.schedule(() => this.completeJoin(group), delay);
     this.opts.logger.debug({ group: group.id, reason }, 'preparing rebalance');
   }
 
@@ -238,7 +268,7 @@ export class GroupCoordinator {
 
   private completeJoin(group: Group): void {
     if (group.state !== 'PreparingRebalance') return;
-    if (group.joinTimer) clearTimeout(group.joinTimer);
+    group.joinTimer?.();
     group.joinTimer = null;
     for (const m of [...group.members.values()]) {
       if (!m.joinWaiter) this.dropMember(group, m);
@@ -261,7 +291,7 @@ export class GroupCoordinator {
       this.touch(group, m);
       w?.(this.joinResultFor(group, m));
     }
-    group.syncTimer = setTimeout(() => {
+    group.syncTimer = this.scheduler.schedule(() => {
       group.syncTimer = null;
       if (group.state !== 'CompletingRebalance') return;
       for (const id of group.pendingSync) {
@@ -271,7 +301,6 @@ export class GroupCoordinator {
       if (group.members.size > 0) this.prepareRebalance(group, 'members did not sync in time');
       else this.toEmpty(group);
     }, this.rebalanceTimeout(group));
-    group.syncTimer.unref();
     this.opts.logger.info(
       { group: group.id, generation: group.generationId, members: group.members.size, protocol: group.protocolName },
       'group rebalanced',
@@ -318,9 +347,8 @@ export class GroupCoordinator {
 
   /** Resets the member's session timer: it proved to be alive. */
   private touch(group: Group, member: Member): void {
-    if (member.sessionTimer) clearTimeout(member.sessionTimer);
-    member.sessionTimer = setTimeout(() => this.expire(group, member), member.sessionTimeoutMs);
-    member.sessionTimer.unref();
+    member.sessionTimer?.();
+    member.sessionTimer = this.scheduler.schedule(() => this.expire(group, member), member.sessionTimeoutMs);
   }
 
   private expire(group: Group, member: Member): void {
@@ -335,7 +363,7 @@ export class GroupCoordinator {
   }
 
   private dropMember(group: Group, member: Member): void {
-    if (member.sessionTimer) clearTimeout(member.sessionTimer);
+    member.sessionTimer?.();
     member.sessionTimer = null;
     group.members.delete(member.id);
     group.pendingSync.delete(member.id);
@@ -353,13 +381,13 @@ export class GroupCoordinator {
     this.dropMember(group, member);
     if (group.state === 'Stable' || group.state === 'CompletingRebalance') {
       if (group.members.size === 0) {
-        if (group.syncTimer) clearTimeout(group.syncTimer);
+        group.syncTimer?.();
         group.syncTimer = null;
         this.toEmpty(group);
       } else this.prepareRebalance(group, reason);
     } else if (group.state === 'PreparingRebalance') {
       if (group.members.size === 0) {
-        if (group.joinTimer) clearTimeout(group.joinTimer);
+        group.joinTimer?.();
         group.joinTimer = null;
         this.toEmpty(group);
       } else this.checkJoinComplete(group);
@@ -390,7 +418,7 @@ export class GroupCoordinator {
         });
         if (member.id === group.leaderId) {
           const byMember = new Map(assignments.map((a) => [a.memberId, a.assignment]));
-          if (group.syncTimer) clearTimeout(group.syncTimer);
+          group.syncTimer?.();
           group.syncTimer = null;
           group.state = 'Stable';
           for (const m of group.members.values()) {
@@ -477,9 +505,9 @@ export class GroupCoordinator {
 
   close(): void {
     for (const g of this.groups.values()) {
-      if (g.joinTimer) clearTimeout(g.joinTimer);
-      if (g.syncTimer) clearTimeout(g.syncTimer);
-      for (const m of g.members.values()) if (m.sessionTimer) clearTimeout(m.sessionTimer);
+      g.joinTimer?.();
+      g.syncTimer?.();
+      for (const m of g.members.values()) m.sessionTimer?.();
     }
   }
 }
