@@ -130,6 +130,27 @@ describe('outbox relay', () => {
     }
   });
 
+  it('prunes published rows once they are older than the retention period, never unpublished ones', async () => {
+    const tenantId = randomUUID();
+    await writeCustomerEvents(dataSource, tenantId, randomUUID(), ['to be pruned']);
+    // An old published row and a stuck unpublished one, as a relay would find them.
+    await dataSource.query(`UPDATE outbox SET published_at = now() - interval '2 days' WHERE tenant_id = $1`, [tenantId]);
+    const unpublishedTenant = randomUUID();
+    await writeCustomerEvents(dataSource, unpublishedTenant, randomUUID(), ['kept until published']);
+    const relay = createOutboxRelay({ dataSource, databaseUrl, kafka, logger, retentionMs: 24 * 3600 * 1000, pruneIntervalMs: 0 });
+    await relay.start();
+    try {
+      await waitFor('the old row pruned', async () => {
+        const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE tenant_id = $1`, [tenantId]);
+        return row.n === 0 || undefined;
+      });
+      const [kept] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE tenant_id = $1`, [unpublishedTenant]);
+      assert.equal(kept.n, 1, 'a row published just now is within retention and stays');
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('re-publishes a batch after a crash between publishing and marking, and the inbox absorbs the duplicate', async () => {
     const tenantId = randomUUID();
     const groupId = `crash-${tenantId}`;
