@@ -11,7 +11,10 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context.js#ContactsContext',
-        mappers: { Customer: '../modules/customer/customer.model.js#CustomerModel' },
+        mappers: {
+          Customer: '../modules/customer/customer.model.js#CustomerModel',
+          FieldDefinition: '../modules/field-definition/field-definition.model.js#FieldDefinitionModel',
+        },
         scalars: { DateTime: 'Date | string', JSON: 'Record<string, unknown>' },
       },
     },

@@ -1,8 +1,22 @@
-import { CustomerCreatedV1 } from './contracts/customer.events.js';
+import {
+  CustomerCreatedV1,
+  CustomerErasedV1,
+  CustomersMergedV1,
+  CustomerUpdatedV1,
+  LifecycleStageChangedV1,
+} from './contracts/customer.events.js';
+import { InteractionRecordedV1 } from './contracts/interaction.events.js';
 import type { EventDefinition } from './define-event.js';
 
 /** Every event contract, every version. A consumer only understands what is listed here. */
-export const EVENT_CATALOGUE: readonly EventDefinition[] = [CustomerCreatedV1];
+export const EVENT_CATALOGUE: readonly EventDefinition[] = [
+  CustomerCreatedV1,
+  CustomerUpdatedV1,
+  LifecycleStageChangedV1,
+  CustomersMergedV1,
+  CustomerErasedV1,
+  InteractionRecordedV1,
+];
 
 const byKey = new Map(EVENT_CATALOGUE.map((definition) => [`${definition.type}@${definition.version}`, definition]));
 const knownTypes = new Set(EVENT_CATALOGUE.map((definition) => definition.type));

@@ -1,5 +1,6 @@
 export * from './catalogue.js';
 export * from './contracts/customer.events.js';
+export * from './contracts/interaction.events.js';
 export * from './decode.js';
 export * from './define-event.js';
 export * from './envelope.js';

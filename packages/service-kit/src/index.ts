@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './authorization.js';
 export * from './database.js';
 export * from './environment.js';
 export * from './errors.js';

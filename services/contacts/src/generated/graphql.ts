@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerModel } from '../modules/customer/customer.model.js';
+import type { FieldDefinitionModel } from '../modules/field-definition/field-definition.model.js';
 import type { ContactsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -70,6 +71,21 @@ export type CustomerEdge = {
   node: Customer;
 };
 
+/** Every condition given must hold. */
+export type CustomerFilter = {
+  /** ISO-3166 alpha-2, any case. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Created at or after this instant. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Created before this instant. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<CustomerKind>;
+  lifecycleStage?: InputMaybe<LifecycleStage>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Customers carrying this tag. */
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CustomerKind =
   | 'BUSINESS'
   | 'INDIVIDUAL';
@@ -78,6 +94,29 @@ export type CustomerPayload = {
   __typename?: 'CustomerPayload';
   customer: Customer;
 };
+
+/** A custom field of the workspace's customers: its type, the team that owns keeping it filled, and whether the data-quality standard requires it. */
+export type FieldDefinition = {
+  __typename?: 'FieldDefinition';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  owningTeam: Scalars['String']['output'];
+  /** Counted by dataQuality when missing; not enforced on write, since records arrive incomplete. */
+  required: Scalars['Boolean']['output'];
+  type: FieldType;
+};
+
+export type FieldDefinitionPayload = {
+  __typename?: 'FieldDefinitionPayload';
+  fieldDefinition: FieldDefinition;
+};
+
+export type FieldType =
+  | 'BOOLEAN'
+  /** An ISO-8601 date or date-time string. */
+  | 'DATE'
+  | 'NUMBER'
+  | 'STRING';
 
 export type LifecycleStage =
   | 'ACQUISITION'
@@ -89,11 +128,23 @@ export type LifecycleStage =
 export type Mutation = {
   __typename?: 'Mutation';
   createCustomer: CustomerPayload;
+  updateCustomer: CustomerPayload;
+  upsertFieldDefinition: FieldDefinitionPayload;
 };
 
 
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
+};
+
+
+export type MutationUpdateCustomerArgs = {
+  input: UpdateCustomerInput;
+};
+
+
+export type MutationUpsertFieldDefinitionArgs = {
+  input: UpsertFieldDefinitionInput;
 };
 
 /** Pagination state of a Relay connection. */
@@ -107,7 +158,9 @@ export type Query = {
   __typename?: 'Query';
   /** A customer of the caller's tenant; null when absent or of another tenant. */
   customer?: Maybe<Customer>;
+  /** Oldest first; totalCount counts every customer matching the filter. */
   customers: CustomerConnection;
+  fieldDefinitions: Array<FieldDefinition>;
 };
 
 
@@ -118,7 +171,32 @@ export type QueryCustomerArgs = {
 
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CustomerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Only the fields present change; an explicit null clears a field (name cannot be cleared). */
+export type UpdateCustomerInput = {
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Merged into the stored values: a key set to null removes that value. */
+  customFields?: InputMaybe<Scalars['JSON']['input']>;
+  domain?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  industry?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the tags. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Creates the field, or changes the one of that name. Admin only. */
+export type UpsertFieldDefinitionInput = {
+  name: Scalars['String']['input'];
+  owningTeam: Scalars['String']['input'];
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  type: FieldType;
 };
 
 
@@ -222,15 +300,21 @@ export type ResolversTypes = {
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerFilter: CustomerFilter;
   CustomerKind: CustomerKind;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FieldDefinition: ResolverTypeWrapper<FieldDefinitionModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  FieldDefinitionPayload: ResolverTypeWrapper<Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversTypes['FieldDefinition'] }>;
+  FieldType: FieldType;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LifecycleStage: LifecycleStage;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateCustomerInput: UpdateCustomerInput;
+  UpsertFieldDefinitionInput: UpsertFieldDefinitionInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -242,13 +326,18 @@ export type ResolversParentTypes = {
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   Int: Scalars['Int']['output'];
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerFilter: CustomerFilter;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
+  FieldDefinition: FieldDefinitionModel;
+  Boolean: Scalars['Boolean']['output'];
+  FieldDefinitionPayload: Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversParentTypes['FieldDefinition'] };
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  UpdateCustomerInput: UpdateCustomerInput;
+  UpsertFieldDefinitionInput: UpsertFieldDefinitionInput;
 };
 
 export type CustomerResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -289,12 +378,26 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FieldDefinitionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['FieldDefinition'] = ResolversParentTypes['FieldDefinition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owningTeam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FieldType'], ParentType, ContextType>;
+};
+
+export type FieldDefinitionPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['FieldDefinitionPayload'] = ResolversParentTypes['FieldDefinitionPayload']> = {
+  fieldDefinition?: Resolver<ResolversTypes['FieldDefinition'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
 export type MutationResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
+  updateCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
+  upsertFieldDefinition?: Resolver<ResolversTypes['FieldDefinitionPayload'], ParentType, ContextType, RequireFields<MutationUpsertFieldDefinitionArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -305,6 +408,7 @@ export type PageInfoResolvers<ContextType = ContactsContext, ParentType extends 
 export type QueryResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
+  fieldDefinitions?: Resolver<Array<ResolversTypes['FieldDefinition']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ContactsContext> = {
@@ -313,6 +417,8 @@ export type Resolvers<ContextType = ContactsContext> = {
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FieldDefinition?: FieldDefinitionResolvers<ContextType>;
+  FieldDefinitionPayload?: FieldDefinitionPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,56 +1,131 @@
 import { randomUUID } from 'node:crypto';
 import {
+  badInput,
   decodeCursor,
   isUuid,
+  notFound,
   pageSize,
+  requireRole,
   toConnection,
   withTenant,
   type AuthContext,
   type Connection,
+  type TenantScope,
 } from '@rapport/service-kit';
-import { CustomerCreatedV1 } from '@rapport/events';
+import { CustomerCreatedV1, CustomerUpdatedV1 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import type { DataSource } from 'typeorm';
-import type { CreateCustomerInput } from '../../generated/graphql.js';
-import { CustomerEntity } from './customer.entity.js';
-import { toCustomerCreatedPayload } from './customer.events.js';
+import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from '../../generated/graphql.js';
+import { READERS, WRITERS } from '../../roles.js';
+import { definitionsOf } from '../field-definition/field-definition.service.js';
+import { validateCustomFields } from '../field-definition/field-definition.validation.js';
+import { CustomerEntity, type CustomerRow } from './customer.entity.js';
+import { toCustomerCreatedPayload, toCustomerUpdatedPayload, type UpdatableCustomerField } from './customer.events.js';
 import { toCustomerModel, type CustomerModel } from './customer.model.js';
-import { normaliseCountry, normaliseDomain, normaliseEmail, requireText } from './customer.validation.js';
+import {
+  normaliseCountry,
+  normaliseDomain,
+  normaliseEmail,
+  normaliseTags,
+  optionalMemberId,
+  optionalText,
+  requireText,
+} from './customer.validation.js';
 
 export const CONTACTS_PRODUCER = 'contacts';
+
+/**
+ * Locks a customer of the scope's tenant for the rest of the transaction, so that concurrent
+ * writes (update, merge, erasure) apply one after the other. Another tenant's id is NOT_FOUND.
+ */
+export async function lockCustomer(scope: TenantScope, id: string): Promise<CustomerRow> {
+  if (!isUuid(id)) throw notFound('customer', id);
+  const row = await scope
+    .repository(CustomerEntity)
+    .queryBuilder('customer')
+    .andWhere('customer.id = :id', { id })
+    .setLock('pessimistic_write')
+    .getOne();
+  if (!row) throw notFound('customer', id);
+  return row;
+}
+
+function sameValue(left: unknown, right: unknown): boolean {
+  return JSON.stringify(left) === JSON.stringify(right);
+}
 
 /** The rules of the Customer aggregate; every call is bound to the caller's tenant. */
 export class CustomerService {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(auth: AuthContext, input: CreateCustomerInput): Promise<CustomerModel> {
+    requireRole(auth, WRITERS);
     const now = new Date();
     const values = {
       id: randomUUID(),
       name: requireText(input.name, 'name'),
-      externalId: input.externalId?.trim() || null,
+      externalId: optionalText(input.externalId, 'externalId'),
       kind: input.kind,
       email: normaliseEmail(input.email),
       domain: normaliseDomain(input.domain),
-      industry: input.industry?.trim() || null,
+      industry: optionalText(input.industry, 'industry'),
       country: normaliseCountry(input.country),
       lifecycleStage: 'ACQUISITION' as const,
-      ownerId: input.ownerId ?? null,
-      tags: [...new Set((input.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
-      source: input.source?.trim() || null,
-      customFields: input.customFields ?? {},
+      ownerId: optionalMemberId(input.ownerId, 'ownerId'),
+      tags: normaliseTags(input.tags),
+      source: optionalText(input.source, 'source'),
       createdAt: now,
       updatedAt: now,
     };
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      const customFields =
+        input.customFields === null || input.customFields === undefined
+          ? {}
+          : validateCustomFields(input.customFields, await definitionsOf(scope));
       const customers = scope.repository(CustomerEntity);
-      const saved = await customers.insert(customers.create(values));
+      const saved = await customers.insert(customers.create({ ...values, customFields }));
       // Published if and only if the customer is stored: same transaction.
       await recordEvent(scope.manager, CONTACTS_PRODUCER, CustomerCreatedV1, {
         tenantId: scope.tenantId,
         customerId: saved.id,
         payload: toCustomerCreatedPayload(saved),
         occurredAt: saved.createdAt,
+      });
+      return toCustomerModel(saved);
+    });
+  }
+
+  /** Changes only the fields present in the input; no change, no event. */
+  async update(auth: AuthContext, input: UpdateCustomerInput): Promise<CustomerModel> {
+    requireRole(auth, WRITERS);
+    // Normalised before the transaction: invalid input never takes a lock.
+    const patch: Partial<Pick<CustomerRow, UpdatableCustomerField>> = {};
+    if (input.name !== undefined) {
+      if (input.name === null) throw badInput('name', 'name cannot be cleared');
+      patch.name = requireText(input.name, 'name');
+    }
+    if (input.email !== undefined) patch.email = normaliseEmail(input.email);
+    if (input.domain !== undefined) patch.domain = normaliseDomain(input.domain);
+    if (input.industry !== undefined) patch.industry = optionalText(input.industry, 'industry');
+    if (input.country !== undefined) patch.country = normaliseCountry(input.country);
+    if (input.ownerId !== undefined) patch.ownerId = optionalMemberId(input.ownerId, 'ownerId');
+    if (input.tags !== undefined) patch.tags = normaliseTags(input.tags);
+    if (input.source !== undefined) patch.source = optionalText(input.source, 'source');
+
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      const row = await lockCustomer(scope, input.id);
+      if (input.customFields !== undefined && input.customFields !== null) {
+        patch.customFields = validateCustomFields(input.customFields, await definitionsOf(scope), row.customFields);
+      }
+      const changed = (Object.keys(patch) as UpdatableCustomerField[]).filter((field) => !sameValue(row[field], patch[field]));
+      if (changed.length === 0) return toCustomerModel(row);
+      Object.assign(row, patch, { updatedAt: new Date() });
+      const saved = await scope.repository(CustomerEntity).save(row);
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, CustomerUpdatedV1, {
+        tenantId: scope.tenantId,
+        customerId: saved.id,
+        payload: toCustomerUpdatedPayload(saved, changed),
+        occurredAt: saved.updatedAt,
       });
       return toCustomerModel(saved);
     });
@@ -65,19 +140,37 @@ export class CustomerService {
     );
   }
 
-  async list(auth: AuthContext, first: number | null | undefined, after: string | null | undefined): Promise<Connection<CustomerModel>> {
+  async list(
+    auth: AuthContext,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter: CustomerFilter | null | undefined,
+  ): Promise<Connection<CustomerModel>> {
+    requireRole(auth, READERS);
     const limit = pageSize(first);
     const position = decodeCursor(after);
+    const country = filter?.country === undefined ? undefined : normaliseCountry(filter.country, 'filter.country');
+    if (filter?.ownerId !== undefined && filter.ownerId !== null && !isUuid(filter.ownerId)) {
+      throw badInput('filter.ownerId', 'filter.ownerId must be a member id (UUID)');
+    }
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       const customers = scope.repository(CustomerEntity);
-      const query = customers.queryBuilder('customer').orderBy('customer.createdAt', 'ASC').addOrderBy('customer.id', 'ASC');
+      const filtered = customers.queryBuilder('customer');
+      if (filter?.lifecycleStage) filtered.andWhere('customer.lifecycleStage = :stage', { stage: filter.lifecycleStage });
+      if (filter?.ownerId) filtered.andWhere('customer.ownerId = :ownerId', { ownerId: filter.ownerId });
+      if (filter?.kind) filtered.andWhere('customer.kind = :kind', { kind: filter.kind });
+      if (country) filtered.andWhere('customer.country = :country', { country });
+      if (filter?.tag) filtered.andWhere('customer.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim() });
+      if (filter?.createdAfter) filtered.andWhere('customer.createdAt >= :createdAfter', { createdAfter: filter.createdAfter });
+      if (filter?.createdBefore) filtered.andWhere('customer.createdAt < :createdBefore', { createdBefore: filter.createdBefore });
+      const page = filtered.clone().orderBy('customer.createdAt', 'ASC').addOrderBy('customer.id', 'ASC');
       if (position) {
-        query.andWhere('(customer.createdAt, customer.id) > (:createdAt, :id)', {
+        page.andWhere('(customer.createdAt, customer.id) > (:createdAt, :id)', {
           createdAt: position.sortValue,
           id: position.id,
         });
       }
-      const [rows, totalCount] = await Promise.all([query.clone().take(limit + 1).getMany(), customers.count()]);
+      const [rows, totalCount] = await Promise.all([page.take(limit + 1).getMany(), filtered.getCount()]);
       return toConnection(
         rows,
         limit,

@@ -7,7 +7,8 @@ export function normaliseCountry(value: string | null | undefined, field = 'coun
   if (value === null || value === undefined || value.trim() === '') return null;
   const code = value.trim().toUpperCase();
   // Intl echoes codes it does not know; a known region has a name that differs from its code.
-  if (!/^[A-Z]{2}$/.test(code) || regionNames.of(code) === code) {
+  // ZZ is Intl's "Unknown Region", not a country.
+  if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ' || regionNames.of(code) === code) {
     throw badInput(field, `"${value}" is not an ISO-3166 alpha-2 country code`);
   }
   return code;
@@ -41,4 +42,24 @@ export function requireText(value: string, field: string, maxLength = 500): stri
   if (text === '') throw badInput(field, `${field} must not be empty`);
   if (text.length > maxLength) throw badInput(field, `${field} must be at most ${maxLength} characters`);
   return text;
+}
+
+/** Trimmed, de-duplicated, empty tags dropped; order kept. */
+export function normaliseTags(tags: readonly string[] | null | undefined): string[] {
+  return [...new Set((tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== ''))];
+}
+
+/** Optional free text: trimmed, and empty means absent. */
+export function optionalText(value: string | null | undefined, field: string, maxLength = 500): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  return requireText(value, field, maxLength);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A member id: absent, or a UUID (it is not checked against the directory, which may lag). */
+export function optionalMemberId(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!UUID.test(value)) throw badInput(field, `${field} must be a member id (UUID)`);
+  return value.toLowerCase();
 }
