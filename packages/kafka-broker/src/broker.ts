@@ -134,7 +134,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     timers.push(
       setInterval(() => {
         topics.flusher.markDirty(offsets.fileDescriptor);
-        void topics.flusher.flush();
+        topics.flusher.flush().catch((err: unknown) => logger.error({ err }, 'background flush failed'));
       }, options.flushIntervalMs ?? 1000),
     );
   }
@@ -151,6 +151,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     for (const s of sockets) s.destroy();
     await closed;
     groups.close();
+    // Even a kill leaves appended bytes in the OS, as a crashed process would have written them.
+    await topics.whenWritten();
     if (graceful) {
       topics.flusher.markDirty(offsets.fileDescriptor);
       await topics.flusher.flush();

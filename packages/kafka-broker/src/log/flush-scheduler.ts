@@ -5,12 +5,13 @@ import { fdatasync } from 'node:fs';
  * over all files written since the previous round, so concurrent producers share one sync.
  */
 export class FlushScheduler {
-  private dirty = new Set<number>();
+  /** fd → what to wait for before syncing it (writes queued on it that the OS has not taken yet). */
+  private dirty = new Map<number, (() => Promise<void>) | undefined>();
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
 
-  markDirty(fd: number): void {
-    this.dirty.add(fd);
+  markDirty(fd: number, written?: () => Promise<void>): void {
+    this.dirty.set(fd, written);
   }
 
   forget(fd: number): void {
@@ -27,25 +28,28 @@ export class FlushScheduler {
     }
     // A round is in flight and may have missed our writes: join the round queued after it.
     if (this.next === null) {
-      this.next = this.running.then(() => {
+      const again = (): Promise<void> => {
         this.next = null;
         return this.flush();
-      });
+      };
+      // A failed round must not wedge the queue: the next round retries (and reports its own outcome).
+      this.next = this.running.then(again, again);
     }
     return this.next;
   }
 
   private async round(): Promise<void> {
-    const fds = [...this.dirty];
+    const files = [...this.dirty];
     this.dirty.clear();
     await Promise.all(
-      fds.map(
-        (fd) =>
-          new Promise<void>((resolve) => {
-            // A file closed by retention or topic deletion meanwhile has nothing left to sync.
-            fdatasync(fd, () => resolve());
-          }),
-      ),
+      files.map(async ([fd, written]) => {
+        // Write errors propagate: an acknowledgement must never cover bytes the OS refused.
+        if (written) await written();
+        await new Promise<void>((resolve) => {
+          // A file closed by retention or topic deletion meanwhile has nothing left to sync.
+          fdatasync(fd, () => resolve());
+        });
+      }),
     );
   }
 }

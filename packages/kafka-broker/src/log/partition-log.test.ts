@@ -44,11 +44,12 @@ function parsed(buf: Buffer) {
 
 const opts = () => ({ segmentBytes: 1024 * 1024, cacheBytes: 1024, flusher: new FlushScheduler() });
 
-test('a torn last batch is truncated on open and never served', () => {
+test('a torn last batch is truncated on open and never served', async () => {
   const dir = tempDir();
   const { log } = PartitionLog.open(dir, opts());
   log.append(parsed(batch(3)));
   log.append(parsed(batch(2)));
+  await log.whenWritten();
   log.close();
   const segment = join(dir, readdirSync(dir).find((f) => f.endsWith('.log'))!);
   const goodSize = statSync(segment).size;
@@ -65,10 +66,11 @@ test('a torn last batch is truncated on open and never served', () => {
   reopened.log.close();
 });
 
-test('a batch with a corrupted body at the tail is dropped on open', () => {
+test('a batch with a corrupted body at the tail is dropped on open', async () => {
   const dir = tempDir();
   const { log } = PartitionLog.open(dir, opts());
   log.append(parsed(batch(2)));
+  await log.whenWritten();
   log.close();
   const segment = join(dir, readdirSync(dir).find((f) => f.endsWith('.log'))!);
   const bad = batch(2);
@@ -80,10 +82,25 @@ test('a batch with a corrupted body at the tail is dropped on open', () => {
   reopened.log.close();
 });
 
-test('reads across cached and on-disk batches return whole batches in offset order', () => {
+test('a batch is served from memory until its write reaches the file, however small the cache', async () => {
   const dir = tempDir();
   const { log } = PartitionLog.open(dir, opts());
   for (let i = 0; i < 50; i++) log.append(parsed(batch(2)));
+  assert.equal(log.read(0, 1 << 20, true).chunks.length, 50, 'nothing evicted while writes are queued');
+  await log.whenWritten();
+  log.append(parsed(batch(2)));
+  assert.ok(log.read(0, 1 << 20, true).chunks.length < 50, 'written batches may leave the cache');
+  log.close();
+});
+
+test('reads across cached and on-disk batches return whole batches in offset order', async () => {
+  const dir = tempDir();
+  const { log } = PartitionLog.open(dir, opts());
+  // Waiting for each write lets the cache evict, so the read below has to hit the file.
+  for (let i = 0; i < 50; i++) {
+    log.append(parsed(batch(2)));
+    await log.whenWritten();
+  }
   const all = log.read(0, 1 << 20, true);
   const joined = Buffer.concat(all.chunks);
   const bases: bigint[] = [];
@@ -92,7 +109,7 @@ test('reads across cached and on-disk batches return whole batches in offset ord
   log.close();
 });
 
-test('retention deletes whole old segments by size and time and advances the log start offset', () => {
+test('retention deletes whole old segments by size and time and advances the log start offset', async () => {
   const dir = tempDir();
   const { log } = PartitionLog.open(dir, { ...opts(), segmentBytes: 100 });
   const old = Date.now() - 3_600_000;
@@ -104,6 +121,7 @@ test('retention deletes whole old segments by size and time and advances the log
   assert.equal(log.segmentCount(), 3, 'oldest segments beyond retention.bytes are gone');
   assert.equal(log.logStartOffset, 7);
   assert.equal(log.nextOffset, 10);
+  await log.whenWritten();
   log.close();
   const reopened = PartitionLog.open(dir, opts());
   assert.equal(reopened.log.logStartOffset, 10 - reopened.log.segmentCount(), 'the start offset survives a restart');

@@ -90,7 +90,7 @@ export class PartitionLog {
     if (this.active.size > 0 && this.active.size + bytes > this.opts.segmentBytes) this.roll();
     const seg = this.active;
     const added = seg.append(bufs);
-    this.opts.flusher.markDirty(seg.fd);
+    this.opts.flusher.markDirty(seg.fd, () => seg.whenWritten());
     this.trackCache(seg, added.length, bytes);
     this.wake();
     return first;
@@ -104,6 +104,9 @@ export class PartitionLog {
     }
     this.cachedBytes += bytes;
     while (this.cachedBytes > this.opts.cacheBytes && this.cacheFrom < seg.entries.length - 1) {
+      const next = seg.entries[this.cacheFrom]!;
+      // Bytes still queued for the file can only be served from memory.
+      if (next.pos + next.size > seg.writtenSize) break;
       const e = seg.entries[this.cacheFrom++]!;
       if (e.cached) {
         this.cachedBytes -= e.size;
@@ -114,7 +117,7 @@ export class PartitionLog {
 
   private roll(): void {
     const prev = this.active;
-    for (const e of prev.entries) e.cached = undefined;
+    for (const e of prev.entries) if (e.pos + e.size <= prev.writtenSize) e.cached = undefined;
     this.cacheSegment = null;
     this.cachedBytes = 0;
     this.segments.push(Segment.create(this.dir, this.nextOffset));
@@ -207,6 +210,11 @@ export class PartitionLog {
       this.logStartOffset = Math.max(this.logStartOffset, this.segments[0]!.baseOffset);
     }
     return deleted;
+  }
+
+  /** Resolves once every appended byte has been handed to the OS. */
+  async whenWritten(): Promise<void> {
+    await Promise.all(this.segments.map((s) => s.whenWritten()));
   }
 
   segmentCount(): number {

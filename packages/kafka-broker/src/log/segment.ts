@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, unlinkSync, writeSync, writevSync } from 'node:fs';
+import { close, closeSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, unlinkSync, writeSync, writev } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH, storedBatchSize } from '../protocol/record-batch.js';
 
@@ -25,9 +25,20 @@ export function segmentFileName(baseOffset: number, ext: 'log' | 'index'): strin
  */
 export class Segment {
   readonly entries: BatchEntry[] = [];
+  /** Logical size: every appended byte, including those still queued for the OS. */
   size = 0;
+  /** Bytes the OS has accepted; only these may be read back from the file. */
+  writtenSize = 0;
   maxTimestamp = -1;
   private closed = false;
+  // Appends are queued and written by one vectored write at a time, off the event loop (libuv
+  // threadpool): one write in flight keeps O_APPEND order, and everything that queued up
+  // meanwhile goes out in the next single writev.
+  private queue: Buffer[] = [];
+  private indexQueue: Buffer[] = [];
+  private writing = false;
+  private failure: Error | null = null;
+  private waiters: { upTo: number; resolve: () => void; reject: (err: Error) => void }[] = [];
 
   private constructor(
     readonly dir: string,
@@ -86,11 +97,17 @@ export class Segment {
       if (e.maxTimestamp > seg.maxTimestamp) seg.maxTimestamp = e.maxTimestamp;
     }
     seg.size = validSize;
+    seg.writtenSize = validSize;
     return { segment: seg, truncatedBytes: fileSize - validSize };
   }
 
-  /** Appends batches whose offsets were already assigned; returns their new entries. */
+  /**
+   * Appends batches whose offsets were already assigned; returns their new entries. The bytes
+   * reach the file asynchronously: `whenWritten` tells when, and until then the entries must
+   * stay cached. The buffers must not be modified afterwards.
+   */
   append(batches: readonly Buffer[]): BatchEntry[] {
+    if (this.failure) throw this.failure;
     const added: BatchEntry[] = [];
     let pos = this.size;
     let bytes = 0;
@@ -108,19 +125,57 @@ export class Segment {
       pos += b.length;
       bytes += b.length;
     }
-    let written = writevSync(this.fd, batches as Buffer[]);
-    if (written < bytes) {
-      // Short vectored writes are rare but legal; finish the remainder byte-exactly.
-      const all = Buffer.concat(batches as Buffer[]);
-      while (written < bytes) written += writeSync(this.fd, all, written, bytes - written);
-    }
-    writeSync(this.indexFd, encodeIndex(added));
+    for (const b of batches) this.queue.push(b);
+    this.indexQueue.push(encodeIndex(added));
     for (const e of added) {
       this.entries.push(e);
       if (e.maxTimestamp > this.maxTimestamp) this.maxTimestamp = e.maxTimestamp;
     }
     this.size = pos;
+    if (!this.writing) this.pump();
     return added;
+  }
+
+  /** Resolves once every byte appended so far has been handed to the OS (not yet fsynced). */
+  whenWritten(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.writtenSize >= this.size) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ upTo: this.size, resolve, reject }));
+  }
+
+  private pump(): void {
+    if (this.queue.length === 0 || this.failure) {
+      this.writing = false;
+      if (this.closed) this.closeFiles();
+      return;
+    }
+    this.writing = true;
+    const bufs = this.queue;
+    const index = this.indexQueue;
+    this.queue = [];
+    this.indexQueue = [];
+    let bytes = 0;
+    for (const b of bufs) bytes += b.length;
+    let pending = 2;
+    const done = (err: Error | null): void => {
+      if (err && !this.failure) this.failure = err;
+      if (--pending > 0) return;
+      if (this.failure) {
+        for (const w of this.waiters.splice(0)) w.reject(this.failure);
+      } else {
+        this.writtenSize += bytes;
+        let kept = 0;
+        for (const w of this.waiters) {
+          if (w.upTo <= this.writtenSize) w.resolve();
+          else this.waiters[kept++] = w;
+        }
+        this.waiters.length = kept;
+      }
+      this.pump();
+    };
+    writeAll(this.fd, bufs, done);
+    // The index is derived data (rebuilt or validated on open), so it needs no ordering against the log.
+    writeAll(this.indexFd, index, done);
   }
 
   /** Index of the first batch whose last offset is >= offset, or entries.length. */
@@ -165,17 +220,35 @@ export class Segment {
     return chunks;
   }
 
+  /** Closes the files once queued writes are done, so a pending write never lands in a reused descriptor. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.fd);
-    closeSync(this.indexFd);
+    if (!this.writing) this.closeFiles();
+  }
+
+  private closeFiles(): void {
+    close(this.fd, () => {});
+    close(this.indexFd, () => {});
   }
 
   delete(): void {
     this.close();
     for (const p of [this.logPath, this.indexPath]) if (existsSync(p)) unlinkSync(p);
   }
+}
+
+/** writev that finishes short writes (legal, if rare) byte-exactly. */
+function writeAll(fd: number, bufs: Buffer[], cb: (err: Error | null) => void): void {
+  writev(fd, bufs, (err, written) => {
+    if (err) return cb(err);
+    let rest = written;
+    let i = 0;
+    while (i < bufs.length && rest >= bufs[i]!.length) rest -= bufs[i++]!.length;
+    if (i === bufs.length) return cb(null);
+    const remainder = [bufs[i]!.subarray(rest), ...bufs.slice(i + 1)];
+    writeAll(fd, remainder, cb);
+  });
 }
 
 function fstatSizeOf(path: string): number {

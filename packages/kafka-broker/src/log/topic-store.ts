@@ -159,6 +159,13 @@ export class TopicStore {
     renameSync(tmp, this.metaPath);
   }
 
+  /** Resolves once every appended byte has been handed to the OS (a failed write is reported by produce, not here). */
+  async whenWritten(): Promise<void> {
+    const all = [];
+    for (const t of this.topics.values()) for (const p of t.partitions) all.push(p.log.whenWritten().catch(() => {}));
+    await Promise.all(all);
+  }
+
   close(): void {
     for (const t of this.topics.values()) for (const p of t.partitions) p.log.close();
   }

@@ -89,7 +89,8 @@ export const produceApi = defineApi({
     }));
     if (appended && broker.config.fsync) {
       const flushed = broker.topics.flusher.flush();
-      if (!ackless) await flushed;
+      if (ackless) flushed.catch((err: unknown) => broker.logger.error({ err, client: clientHost }, 'flush after acks=0 produce failed'));
+      else await flushed;
     }
     return ackless ? null : { responses, throttleTimeMs: 0 };
   },
