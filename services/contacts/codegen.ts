@@ -13,6 +13,10 @@ const config: CodegenConfig = {
         contextType: '../context.js#ContactsContext',
         mappers: {
           Customer: '../modules/customer/customer.model.js#CustomerModel',
+          Contact: '../modules/contact/contact.model.js#ContactModel',
+          Interaction: '../modules/interaction/interaction.model.js#InteractionModel',
+          Task: '../modules/task/task.model.js#TaskModel',
+          Member: '../modules/member/member.model.js#MemberModel',
           FieldDefinition: '../modules/field-definition/field-definition.model.js#FieldDefinitionModel',
         },
         scalars: { DateTime: 'Date | string', JSON: 'Record<string, unknown>' },

@@ -1,18 +1,46 @@
 import type { RequestContext, ServiceDependencies } from '@rapport/service-kit';
-import { createCustomerLoader } from './modules/customer/customer.loader.js';
+import { ContactService } from './modules/contact/contact.service.js';
+import { createContactsLoader, createCustomerLoader, createTasksLoader } from './modules/customer/customer.loader.js';
 import { CustomerService } from './modules/customer/customer.service.js';
 import { FieldDefinitionService } from './modules/field-definition/field-definition.service.js';
+import { InteractionService } from './modules/interaction/interaction.service.js';
+import { MemberService } from './modules/member/member.service.js';
+import { TaskService } from './modules/task/task.service.js';
 
 export interface ContactsContext extends RequestContext {
-  services: { customers: CustomerService; fieldDefinitions: FieldDefinitionService };
-  loaders: { customer: ReturnType<typeof createCustomerLoader> };
+  services: {
+    customers: CustomerService;
+    fieldDefinitions: FieldDefinitionService;
+    contacts: ContactService;
+    interactions: InteractionService;
+    tasks: TaskService;
+    members: MemberService;
+  };
+  loaders: {
+    customer: ReturnType<typeof createCustomerLoader>;
+    contactsOfCustomer: ReturnType<typeof createContactsLoader>;
+    tasksOfCustomer: ReturnType<typeof createTasksLoader>;
+  };
 }
 
 export function createContactsContext(base: RequestContext, dependencies: ServiceDependencies): ContactsContext {
-  const customers = new CustomerService(dependencies.dataSource);
+  const { dataSource } = dependencies;
+  const auth = () => base.auth;
+  const services = {
+    customers: new CustomerService(dataSource),
+    fieldDefinitions: new FieldDefinitionService(dataSource),
+    contacts: new ContactService(dataSource),
+    interactions: new InteractionService(dataSource),
+    tasks: new TaskService(dataSource),
+    members: new MemberService(dataSource),
+  };
   return {
     ...base,
-    services: { customers, fieldDefinitions: new FieldDefinitionService(dependencies.dataSource) },
-    loaders: { customer: createCustomerLoader(customers, () => base.auth) },
+    services,
+    loaders: {
+      customer: createCustomerLoader(services.customers, auth),
+      contactsOfCustomer: createContactsLoader(services.contacts, auth),
+      tasksOfCustomer: createTasksLoader(services.tasks, auth),
+    },
   };
 }

@@ -5,4 +5,8 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './schema/federation.graphql',
   './modules/customer/customer.graphql',
   './modules/field-definition/field-definition.graphql',
+  './modules/contact/contact.graphql',
+  './modules/interaction/interaction.graphql',
+  './modules/task/task.graphql',
+  './modules/member/member.graphql',
 ]);

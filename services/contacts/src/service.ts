@@ -2,17 +2,33 @@ import { dateTimeScalar, jsonScalar, mergeResolvers, type ServiceDefinition } fr
 import { createMessaging } from '@rapport/messaging';
 import { createContactsContext, type ContactsContext } from './context.js';
 import { migrations } from './migrations/index.js';
+import { ContactEntity } from './modules/contact/contact.entity.js';
+import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { CustomerEntity } from './modules/customer/customer.entity.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
 import { FieldDefinitionEntity } from './modules/field-definition/field-definition.entity.js';
 import { fieldDefinitionResolvers } from './modules/field-definition/field-definition.resolvers.js';
+import { InteractionEntity } from './modules/interaction/interaction.entity.js';
+import { interactionResolvers } from './modules/interaction/interaction.resolvers.js';
+import { MemberEntity } from './modules/member/member.entity.js';
+import { memberResolvers } from './modules/member/member.resolvers.js';
+import { TaskEntity } from './modules/task/task.entity.js';
+import { taskResolvers } from './modules/task/task.resolvers.js';
 import { typeDefs } from './schema.js';
 
 export const contactsService: ServiceDefinition<ContactsContext> = {
   name: 'contacts',
   typeDefs,
-  resolvers: mergeResolvers({ DateTime: dateTimeScalar, JSON: jsonScalar }, customerResolvers, fieldDefinitionResolvers),
-  entities: [CustomerEntity, FieldDefinitionEntity],
+  resolvers: mergeResolvers(
+    { DateTime: dateTimeScalar, JSON: jsonScalar },
+    customerResolvers,
+    fieldDefinitionResolvers,
+    contactResolvers,
+    interactionResolvers,
+    taskResolvers,
+    memberResolvers,
+  ),
+  entities: [CustomerEntity, FieldDefinitionEntity, ContactEntity, InteractionEntity, TaskEntity, MemberEntity],
   migrations,
   createContext: createContactsContext,
   components: (dependencies) => createMessaging(dependencies, { service: 'contacts', publishes: true }).components,

@@ -1,5 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerModel } from '../modules/customer/customer.model.js';
+import type { ContactModel } from '../modules/contact/contact.model.js';
+import type { InteractionModel } from '../modules/interaction/interaction.model.js';
+import type { TaskModel } from '../modules/task/task.model.js';
+import type { MemberModel } from '../modules/member/member.model.js';
 import type { FieldDefinitionModel } from '../modules/field-definition/field-definition.model.js';
 import type { ContactsContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -18,6 +22,48 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AddContactInput = {
+  customerId: Scalars['ID']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  emailConsent?: InputMaybe<Scalars['Boolean']['input']>;
+  firstName: Scalars['String']['input'];
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  phoneConsent?: InputMaybe<Scalars['Boolean']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CompleteTaskInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** Consent of a person to be contacted; no answer counts as no consent. */
+export type Consent = {
+  __typename?: 'Consent';
+  email: Scalars['Boolean']['output'];
+  phone: Scalars['Boolean']['output'];
+  /** When the consent was last given or withdrawn; null if never answered. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A person at a customer. */
+export type Contact = {
+  __typename?: 'Contact';
+  consent: Consent;
+  customer: Customer;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastName?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+export type ContactPayload = {
+  __typename?: 'ContactPayload';
+  contact: Contact;
+};
+
 export type CreateCustomerInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   customFields?: InputMaybe<Scalars['JSON']['input']>;
@@ -32,9 +78,18 @@ export type CreateCustomerInput = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type CreateTaskInput = {
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  customerId: Scalars['ID']['input'];
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  title: Scalars['String']['input'];
+};
+
 /** An account: a business or an individual. The entity every subgraph extends. */
 export type Customer = {
   __typename?: 'Customer';
+  /** The people at this customer, oldest first. */
+  contacts: Array<Contact>;
   /** ISO-3166 alpha-2; the sales territory. */
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -47,6 +102,8 @@ export type Customer = {
   externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   industry?: Maybe<Scalars['String']['output']>;
+  /** The timeline, newest first. */
+  interactions: InteractionConnection;
   kind: CustomerKind;
   lifecycleStage: LifecycleStage;
   name: Scalars['String']['output'];
@@ -55,7 +112,22 @@ export type Customer = {
   /** Acquisition channel, e.g. referral, ads, organic. */
   source?: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
+  /** Oldest first; all when status is omitted. */
+  tasks: Array<Task>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** An account: a business or an individual. The entity every subgraph extends. */
+export type CustomerInteractionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An account: a business or an individual. The entity every subgraph extends. */
+export type CustomerTasksArgs = {
+  status?: InputMaybe<TaskStatus>;
 };
 
 export type CustomerConnection = {
@@ -118,6 +190,57 @@ export type FieldType =
   | 'NUMBER'
   | 'STRING';
 
+/**
+ * One entry of a customer's timeline. A lifecycle move (setLifecycleStage) appears as a NOTE
+ * whose lifecycleChange is set, whose summary reads "Lifecycle stage: FROM -> TO" and whose
+ * memberId is who moved it; it is not published as InteractionRecorded (LifecycleStageChanged is).
+ */
+export type Interaction = {
+  __typename?: 'Interaction';
+  feature?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: InteractionKind;
+  /** Set only on the NOTE that records a lifecycle move. */
+  lifecycleChange?: Maybe<LifecycleChange>;
+  memberId?: Maybe<Scalars['ID']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
+export type InteractionConnection = {
+  __typename?: 'InteractionConnection';
+  edges: Array<InteractionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InteractionEdge = {
+  __typename?: 'InteractionEdge';
+  cursor: Scalars['String']['output'];
+  node: Interaction;
+};
+
+export type InteractionKind =
+  | 'CALL'
+  | 'EMAIL'
+  | 'LOGIN'
+  | 'MEETING'
+  | 'NOTE'
+  /** Use of a product feature, named in feature. */
+  | 'PRODUCT_USAGE';
+
+export type InteractionPayload = {
+  __typename?: 'InteractionPayload';
+  interaction: Interaction;
+};
+
+/** A lifecycle move as shown on the timeline. */
+export type LifecycleChange = {
+  __typename?: 'LifecycleChange';
+  fromStage: LifecycleStage;
+  toStage: LifecycleStage;
+};
+
 export type LifecycleStage =
   | 'ACQUISITION'
   | 'ADVOCACY'
@@ -125,16 +248,70 @@ export type LifecycleStage =
   | 'NURTURING'
   | 'RETENTION';
 
+/** A member of the workspace's team directory. */
+export type Member = {
+  __typename?: 'Member';
+  available: Scalars['Boolean']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  skills: Array<Scalars['String']['output']>;
+  team?: Maybe<Scalars['String']['output']>;
+  /** Sales territories, as ISO-3166 alpha-2 country codes or region names, upper-cased. */
+  territories: Array<Scalars['String']['output']>;
+};
+
+export type MemberPayload = {
+  __typename?: 'MemberPayload';
+  member: Member;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  addContact: ContactPayload;
+  /** Completing a task twice leaves it done. */
+  completeTask: TaskPayload;
   createCustomer: CustomerPayload;
+  createTask: TaskPayload;
+  recordInteraction: InteractionPayload;
+  /**
+   * Moves the customer by hand: publishes LifecycleStageChanged and adds a NOTE with
+   * lifecycleChange to the timeline. Setting the current stage changes nothing.
+   */
+  setLifecycleStage: CustomerPayload;
   updateCustomer: CustomerPayload;
   upsertFieldDefinition: FieldDefinitionPayload;
+  upsertMember: MemberPayload;
+};
+
+
+export type MutationAddContactArgs = {
+  input: AddContactInput;
+};
+
+
+export type MutationCompleteTaskArgs = {
+  input: CompleteTaskInput;
 };
 
 
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
+};
+
+
+export type MutationCreateTaskArgs = {
+  input: CreateTaskInput;
+};
+
+
+export type MutationRecordInteractionArgs = {
+  input: RecordInteractionInput;
+};
+
+
+export type MutationSetLifecycleStageArgs = {
+  input: SetLifecycleStageInput;
 };
 
 
@@ -145,6 +322,11 @@ export type MutationUpdateCustomerArgs = {
 
 export type MutationUpsertFieldDefinitionArgs = {
   input: UpsertFieldDefinitionInput;
+};
+
+
+export type MutationUpsertMemberArgs = {
+  input: UpsertMemberInput;
 };
 
 /** Pagination state of a Relay connection. */
@@ -161,6 +343,7 @@ export type Query = {
   /** Oldest first; totalCount counts every customer matching the filter. */
   customers: CustomerConnection;
   fieldDefinitions: Array<FieldDefinition>;
+  members: Array<Member>;
 };
 
 
@@ -174,6 +357,41 @@ export type QueryCustomersArgs = {
   filter?: InputMaybe<CustomerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** occurredAt defaults to now; PRODUCT_USAGE needs feature. */
+export type RecordInteractionInput = {
+  customerId: Scalars['ID']['input'];
+  feature?: InputMaybe<Scalars['String']['input']>;
+  kind: InteractionKind;
+  occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetLifecycleStageInput = {
+  customerId: Scalars['ID']['input'];
+  stage: LifecycleStage;
+};
+
+/** A follow-up on a customer. */
+export type Task = {
+  __typename?: 'Task';
+  assigneeId?: Maybe<Scalars['ID']['output']>;
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Why the task exists, when another service's event created it. */
+  reason?: Maybe<Scalars['String']['output']>;
+  status: TaskStatus;
+  title: Scalars['String']['output'];
+};
+
+export type TaskPayload = {
+  __typename?: 'TaskPayload';
+  task: Task;
+};
+
+export type TaskStatus =
+  | 'DONE'
+  | 'OPEN';
 
 /** Only the fields present change; an explicit null clears a field (name cannot be cleared). */
 export type UpdateCustomerInput = {
@@ -197,6 +415,17 @@ export type UpsertFieldDefinitionInput = {
   owningTeam: Scalars['String']['input'];
   required?: InputMaybe<Scalars['Boolean']['input']>;
   type: FieldType;
+};
+
+/** With id: changes that member; without: the member with this email, or a new one. Admin only. */
+export type UpsertMemberInput = {
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  email: Scalars['String']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  skills?: InputMaybe<Array<Scalars['String']['input']>>;
+  team?: InputMaybe<Scalars['String']['input']>;
+  territories?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -293,55 +522,115 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CreateCustomerInput: CreateCustomerInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddContactInput: AddContactInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CompleteTaskInput: CompleteTaskInput;
+  Consent: ResolverTypeWrapper<Consent>;
+  Contact: ResolverTypeWrapper<ContactModel>;
+  ContactPayload: ResolverTypeWrapper<Omit<ContactPayload, 'contact'> & { contact: ResolversTypes['Contact'] }>;
+  CreateCustomerInput: CreateCustomerInput;
+  CreateTaskInput: CreateTaskInput;
   Customer: ResolverTypeWrapper<CustomerModel>;
-  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   CustomerFilter: CustomerFilter;
   CustomerKind: CustomerKind;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldDefinition: ResolverTypeWrapper<FieldDefinitionModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   FieldDefinitionPayload: ResolverTypeWrapper<Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversTypes['FieldDefinition'] }>;
   FieldType: FieldType;
+  Interaction: ResolverTypeWrapper<InteractionModel>;
+  InteractionConnection: ResolverTypeWrapper<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversTypes['InteractionEdge']> }>;
+  InteractionEdge: ResolverTypeWrapper<Omit<InteractionEdge, 'node'> & { node: ResolversTypes['Interaction'] }>;
+  InteractionKind: InteractionKind;
+  InteractionPayload: ResolverTypeWrapper<Omit<InteractionPayload, 'interaction'> & { interaction: ResolversTypes['Interaction'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LifecycleChange: ResolverTypeWrapper<LifecycleChange>;
   LifecycleStage: LifecycleStage;
+  Member: ResolverTypeWrapper<MemberModel>;
+  MemberPayload: ResolverTypeWrapper<Omit<MemberPayload, 'member'> & { member: ResolversTypes['Member'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordInteractionInput: RecordInteractionInput;
+  SetLifecycleStageInput: SetLifecycleStageInput;
+  Task: ResolverTypeWrapper<TaskModel>;
+  TaskPayload: ResolverTypeWrapper<Omit<TaskPayload, 'task'> & { task: ResolversTypes['Task'] }>;
+  TaskStatus: TaskStatus;
   UpdateCustomerInput: UpdateCustomerInput;
   UpsertFieldDefinitionInput: UpsertFieldDefinitionInput;
+  UpsertMemberInput: UpsertMemberInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CreateCustomerInput: CreateCustomerInput;
-  String: Scalars['String']['output'];
+  AddContactInput: AddContactInput;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  CompleteTaskInput: CompleteTaskInput;
+  Consent: Consent;
+  Contact: ContactModel;
+  ContactPayload: Omit<ContactPayload, 'contact'> & { contact: ResolversParentTypes['Contact'] };
+  CreateCustomerInput: CreateCustomerInput;
+  CreateTaskInput: CreateTaskInput;
   Customer: CustomerModel;
-  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   Int: Scalars['Int']['output'];
+  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerFilter: CustomerFilter;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   FieldDefinition: FieldDefinitionModel;
-  Boolean: Scalars['Boolean']['output'];
   FieldDefinitionPayload: Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversParentTypes['FieldDefinition'] };
+  Interaction: InteractionModel;
+  InteractionConnection: Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEdge']> };
+  InteractionEdge: Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] };
+  InteractionPayload: Omit<InteractionPayload, 'interaction'> & { interaction: ResolversParentTypes['Interaction'] };
   JSON: Scalars['JSON']['output'];
+  LifecycleChange: LifecycleChange;
+  Member: MemberModel;
+  MemberPayload: Omit<MemberPayload, 'member'> & { member: ResolversParentTypes['Member'] };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RecordInteractionInput: RecordInteractionInput;
+  SetLifecycleStageInput: SetLifecycleStageInput;
+  Task: TaskModel;
+  TaskPayload: Omit<TaskPayload, 'task'> & { task: ResolversParentTypes['Task'] };
   UpdateCustomerInput: UpdateCustomerInput;
   UpsertFieldDefinitionInput: UpsertFieldDefinitionInput;
+  UpsertMemberInput: UpsertMemberInput;
+};
+
+export type ConsentResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
+  email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ContactResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {
+  consent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ContactPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['ContactPayload'] = ResolversParentTypes['ContactPayload']> = {
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -350,12 +639,14 @@ export type CustomerResolvers<ContextType = ContactsContext, ParentType extends 
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  interactions?: Resolver<ResolversTypes['InteractionConnection'], ParentType, ContextType, RequireFields<CustomerInteractionsArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['CustomerKind'], ParentType, ContextType>;
   lifecycleStage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<CustomerTasksArgs>>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -390,14 +681,64 @@ export type FieldDefinitionPayloadResolvers<ContextType = ContactsContext, Paren
   fieldDefinition?: Resolver<ResolversTypes['FieldDefinition'], ParentType, ContextType>;
 };
 
+export type InteractionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = {
+  feature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InteractionKind'], ParentType, ContextType>;
+  lifecycleChange?: Resolver<Maybe<ResolversTypes['LifecycleChange']>, ParentType, ContextType>;
+  memberId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type InteractionConnectionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['InteractionConnection'] = ResolversParentTypes['InteractionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InteractionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InteractionEdgeResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['InteractionEdge'] = ResolversParentTypes['InteractionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+};
+
+export type InteractionPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['InteractionPayload'] = ResolversParentTypes['InteractionPayload']> = {
+  interaction?: Resolver<ResolversTypes['Interaction'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
+export type LifecycleChangeResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['LifecycleChange'] = ResolversParentTypes['LifecycleChange']> = {
+  fromStage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+  toStage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
+};
+
+export type MemberResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skills?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  territories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MemberPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['MemberPayload'] = ResolversParentTypes['MemberPayload']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addContact?: Resolver<ResolversTypes['ContactPayload'], ParentType, ContextType, RequireFields<MutationAddContactArgs, 'input'>>;
+  completeTask?: Resolver<ResolversTypes['TaskPayload'], ParentType, ContextType, RequireFields<MutationCompleteTaskArgs, 'input'>>;
   createCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
+  createTask?: Resolver<ResolversTypes['TaskPayload'], ParentType, ContextType, RequireFields<MutationCreateTaskArgs, 'input'>>;
+  recordInteraction?: Resolver<ResolversTypes['InteractionPayload'], ParentType, ContextType, RequireFields<MutationRecordInteractionArgs, 'input'>>;
+  setLifecycleStage?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationSetLifecycleStageArgs, 'input'>>;
   updateCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
   upsertFieldDefinition?: Resolver<ResolversTypes['FieldDefinitionPayload'], ParentType, ContextType, RequireFields<MutationUpsertFieldDefinitionArgs, 'input'>>;
+  upsertMember?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUpsertMemberArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -409,9 +750,26 @@ export type QueryResolvers<ContextType = ContactsContext, ParentType extends Res
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   fieldDefinitions?: Resolver<Array<ResolversTypes['FieldDefinition']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
+export type TaskResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
+  assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TaskStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TaskPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['TaskPayload'] = ResolversParentTypes['TaskPayload']> = {
+  task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ContactsContext> = {
+  Consent?: ConsentResolvers<ContextType>;
+  Contact?: ContactResolvers<ContextType>;
+  ContactPayload?: ContactPayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
@@ -419,9 +777,18 @@ export type Resolvers<ContextType = ContactsContext> = {
   DateTime?: GraphQLScalarType;
   FieldDefinition?: FieldDefinitionResolvers<ContextType>;
   FieldDefinitionPayload?: FieldDefinitionPayloadResolvers<ContextType>;
+  Interaction?: InteractionResolvers<ContextType>;
+  InteractionConnection?: InteractionConnectionResolvers<ContextType>;
+  InteractionEdge?: InteractionEdgeResolvers<ContextType>;
+  InteractionPayload?: InteractionPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LifecycleChange?: LifecycleChangeResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MemberPayload?: MemberPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Task?: TaskResolvers<ContextType>;
+  TaskPayload?: TaskPayloadResolvers<ContextType>;
 };
 

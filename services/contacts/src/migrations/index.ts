@@ -1,6 +1,12 @@
 import { CreateOutboxAndInbox1732300000100 } from '@rapport/messaging';
 import { CreateCustomers1732300000000 } from './1732300000000-create-customers.js';
 import { FieldDefinitions1764000000000 } from './1764000000000-field-definitions.js';
+import { ContactsTimelineTasksMembers1764000000100 } from './1764000000100-contacts-timeline-tasks-members.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateCustomers1732300000000, CreateOutboxAndInbox1732300000100, FieldDefinitions1764000000000];
+export const migrations = [
+  CreateCustomers1732300000000,
+  CreateOutboxAndInbox1732300000100,
+  FieldDefinitions1764000000000,
+  ContactsTimelineTasksMembers1764000000100,
+];

@@ -11,11 +11,21 @@ export const customerResolvers: Resolvers = {
     createCustomer: async (_parent, { input }, context) => ({
       customer: await context.services.customers.create(context.auth, input),
     }),
+    setLifecycleStage: async (_parent, { input }, context) => ({
+      customer: await context.services.customers.setLifecycleStage(context.auth, input),
+    }),
     updateCustomer: async (_parent, { input }, context) => ({
       customer: await context.services.customers.update(context.auth, input),
     }),
   },
   Customer: {
     __resolveReference: (reference, context) => context.loaders.customer.load(reference.id),
+    contacts: (customer, _args, context) => context.loaders.contactsOfCustomer.load(customer.id),
+    interactions: (customer, { first, after }, context) =>
+      context.services.interactions.timeline(context.auth, customer.id, first, after),
+    tasks: async (customer, { status }, context) => {
+      const tasks = await context.loaders.tasksOfCustomer.load(customer.id);
+      return status ? tasks.filter((task) => task.status === status) : tasks;
+    },
   },
 };

@@ -12,10 +12,11 @@ import {
   type Connection,
   type TenantScope,
 } from '@rapport/service-kit';
-import { CustomerCreatedV1, CustomerUpdatedV1 } from '@rapport/events';
+import { CustomerCreatedV1, CustomerUpdatedV1, LifecycleStageChangedV1 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import type { DataSource } from 'typeorm';
-import type { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from '../../generated/graphql.js';
+import type { CreateCustomerInput, CustomerFilter, SetLifecycleStageInput, UpdateCustomerInput } from '../../generated/graphql.js';
+import { InteractionEntity } from '../interaction/interaction.entity.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { definitionsOf } from '../field-definition/field-definition.service.js';
 import { validateCustomFields } from '../field-definition/field-definition.validation.js';
@@ -126,6 +127,45 @@ export class CustomerService {
         customerId: saved.id,
         payload: toCustomerUpdatedPayload(saved, changed),
         occurredAt: saved.updatedAt,
+      });
+      return toCustomerModel(saved);
+    });
+  }
+
+  /**
+   * A move by hand. The timeline shows it as a NOTE carrying from/to stages, written in the
+   * same transaction, so the timeline and the event never disagree.
+   */
+  async setLifecycleStage(auth: AuthContext, input: SetLifecycleStageInput): Promise<CustomerModel> {
+    requireRole(auth, WRITERS);
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      const row = await lockCustomer(scope, input.customerId);
+      const fromStage = row.lifecycleStage;
+      if (fromStage === input.stage) return toCustomerModel(row);
+      const now = new Date();
+      row.lifecycleStage = input.stage;
+      row.updatedAt = now;
+      const saved = await scope.repository(CustomerEntity).save(row);
+      const interactions = scope.repository(InteractionEntity);
+      await interactions.insert(
+        interactions.create({
+          id: randomUUID(),
+          customerId: saved.id,
+          kind: 'NOTE',
+          occurredAt: now,
+          summary: `Lifecycle stage: ${fromStage} -> ${input.stage}`,
+          feature: null,
+          memberId: auth.memberId,
+          fromStage,
+          toStage: input.stage,
+          createdAt: now,
+        }),
+      );
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, LifecycleStageChangedV1, {
+        tenantId: scope.tenantId,
+        customerId: saved.id,
+        payload: { fromStage, toStage: input.stage, reason: 'manual', changedBy: auth.memberId, changedAt: now.toISOString() },
+        occurredAt: now,
       });
       return toCustomerModel(saved);
     });

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, isUuid, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
+import { In, type DataSource } from 'typeorm';
+import type { AddContactInput } from '../../generated/graphql.js';
+import { READERS, WRITERS } from '../../roles.js';
+import { lockCustomer } from '../customer/customer.service.js';
+import { normaliseEmail, optionalText, requireText } from '../customer/customer.validation.js';
+import { ContactEntity } from './contact.entity.js';
+import { toContactModel, type ContactModel } from './contact.model.js';
+
+const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
+
+function normalisePhone(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const phone = value.trim();
+  if (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 5) throw badInput('phone', `"${value}" is not a phone number`);
+  return phone;
+}
+
+export class ContactService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async add(auth: AuthContext, input: AddContactInput): Promise<ContactModel> {
+    requireRole(auth, WRITERS);
+    const now = new Date();
+    const consentGiven = (input.emailConsent ?? null) !== null || (input.phoneConsent ?? null) !== null;
+    const values = {
+      id: randomUUID(),
+      firstName: requireText(input.firstName, 'firstName'),
+      lastName: optionalText(input.lastName, 'lastName'),
+      email: normaliseEmail(input.email),
+      phone: normalisePhone(input.phone),
+      title: optionalText(input.title, 'title'),
+      // No answer is no consent; the time is kept only when the person actually answered.
+      emailConsent: input.emailConsent ?? false,
+      phoneConsent: input.phoneConsent ?? false,
+      consentUpdatedAt: consentGiven ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      // Locked so that a concurrent merge or erasure cannot miss the new contact.
+      const customer = await lockCustomer(scope, input.customerId);
+      const contacts = scope.repository(ContactEntity);
+      return toContactModel(await contacts.insert(contacts.create({ ...values, customerId: customer.id })));
+    });
+  }
+
+  /** The contacts of many customers in one query (Customer.contacts loader). */
+  async forCustomers(auth: AuthContext, customerIds: readonly string[]): Promise<ContactModel[]> {
+    requireRole(auth, READERS);
+    const ids = customerIds.filter(isUuid);
+    if (ids.length === 0) return [];
+    return withTenant(this.dataSource, auth.tenantId, async (scope) =>
+      (
+        await scope.repository(ContactEntity).find({ where: { customerId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      ).map(toContactModel),
+    );
+  }
+}

@@ -1,0 +1,9 @@
+import type { Resolvers } from '../../generated/graphql.js';
+
+export const interactionResolvers: Resolvers = {
+  Mutation: {
+    recordInteraction: async (_parent, { input }, context) => ({
+      interaction: await context.services.interactions.record(context.auth, input),
+    }),
+  },
+};
