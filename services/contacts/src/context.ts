@@ -1,6 +1,7 @@
 import type { RequestContext, ServiceDependencies } from '@rapport/service-kit';
 import { ContactService } from './modules/contact/contact.service.js';
 import { createContactsLoader, createCustomerLoader, createTasksLoader } from './modules/customer/customer.loader.js';
+import { CustomerSearchService } from './modules/customer/customer-search.service.js';
 import { CustomerService } from './modules/customer/customer.service.js';
 import { FieldDefinitionService } from './modules/field-definition/field-definition.service.js';
 import { InteractionService } from './modules/interaction/interaction.service.js';
@@ -10,6 +11,7 @@ import { TaskService } from './modules/task/task.service.js';
 export interface ContactsContext extends RequestContext {
   services: {
     customers: CustomerService;
+    search: CustomerSearchService;
     fieldDefinitions: FieldDefinitionService;
     contacts: ContactService;
     interactions: InteractionService;
@@ -28,6 +30,7 @@ export function createContactsContext(base: RequestContext, dependencies: Servic
   const auth = () => base.auth;
   const services = {
     customers: new CustomerService(dataSource),
+    search: new CustomerSearchService(dataSource),
     fieldDefinitions: new FieldDefinitionService(dataSource),
     contacts: new ContactService(dataSource),
     interactions: new InteractionService(dataSource),

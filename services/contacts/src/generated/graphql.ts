@@ -344,6 +344,8 @@ export type Query = {
   customers: CustomerConnection;
   fieldDefinitions: Array<FieldDefinition>;
   members: Array<Member>;
+  /** Best match first, over name, email, domain and contact names; tolerates typos. */
+  searchCustomers: Array<Customer>;
 };
 
 
@@ -356,6 +358,12 @@ export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchCustomersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
 };
 
 /** occurredAt defaults to now; PRODUCT_USAGE needs feature. */
@@ -751,6 +759,7 @@ export type QueryResolvers<ContextType = ContactsContext, ParentType extends Res
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
   fieldDefinitions?: Resolver<Array<ResolversTypes['FieldDefinition']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  searchCustomers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QuerySearchCustomersArgs, 'first' | 'text'>>;
 };
 
 export type TaskResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {

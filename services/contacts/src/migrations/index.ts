@@ -2,6 +2,7 @@ import { CreateOutboxAndInbox1732300000100 } from '@rapport/messaging';
 import { CreateCustomers1732300000000 } from './1732300000000-create-customers.js';
 import { FieldDefinitions1764000000000 } from './1764000000000-field-definitions.js';
 import { ContactsTimelineTasksMembers1764000000100 } from './1764000000100-contacts-timeline-tasks-members.js';
+import { CustomerSearch1764000000200 } from './1764000000200-customer-search.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateOutboxAndInbox1732300000100,
   FieldDefinitions1764000000000,
   ContactsTimelineTasksMembers1764000000100,
+  CustomerSearch1764000000200,
 ];

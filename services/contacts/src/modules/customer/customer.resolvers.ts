@@ -6,6 +6,7 @@ export const customerResolvers: Resolvers = {
     customer: (_parent, { id }, context) => context.loaders.customer.load(id),
     customers: (_parent, { first, after, filter }, context) =>
       context.services.customers.list(context.auth, first, after, filter),
+    searchCustomers: (_parent, { text, first }, context) => context.services.search.search(context.auth, text, first),
   },
   Mutation: {
     createCustomer: async (_parent, { input }, context) => ({

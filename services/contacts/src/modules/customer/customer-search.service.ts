@@ -1,0 +1,56 @@
+import { badInput, pageSize, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
+import type { DataSource } from 'typeorm';
+import { READERS } from '../../roles.js';
+import { CustomerEntity } from './customer.entity.js';
+import { toCustomerModel, type CustomerModel } from './customer.model.js';
+
+/**
+ * Lower than pg_trgm's default of 0.6, so that one typo in a short word still matches
+ * ("acmee" finds "Acme"); set per transaction, never on the pooled connection.
+ */
+const WORD_SIMILARITY_THRESHOLD = '0.5';
+
+export class CustomerSearchService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Ranked: a typo-tolerant match of the text within name, email or domain (trigram word
+   * similarity), boosted when whole words match (full text) and when the name is close as a
+   * whole; a customer also matches through a contact's name. Every predicate is served by a
+   * GIN index, so the cost grows with the matches, not with the tenant's customers.
+   */
+  async search(auth: AuthContext, text: string, first: number | null | undefined): Promise<CustomerModel[]> {
+    requireRole(auth, READERS);
+    const query = text.trim().toLowerCase();
+    if (query === '') throw badInput('text', 'text must not be empty');
+    if (query.length > 200) throw badInput('text', 'text must be at most 200 characters');
+    const limit = pageSize(first);
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      await scope.manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [WORD_SIMILARITY_THRESHOLD]);
+      const ranked: { id: string }[] = await scope.manager.query(
+        `WITH matches AS (
+           SELECT c.id,
+                  word_similarity($2, c.search_text)
+                  + CASE WHEN c.search_document @@ plainto_tsquery('simple', $2) THEN 0.5 ELSE 0 END
+                  + 0.5 * similarity($2, lower(c.name)) AS score
+             FROM customers c
+            WHERE c.tenant_id = $1
+              AND ($2 <% c.search_text OR c.search_document @@ plainto_tsquery('simple', $2))
+           UNION ALL
+           SELECT ct.customer_id, 0.9 * word_similarity($2, ct.search_name)
+             FROM contacts ct
+            WHERE ct.tenant_id = $1 AND $2 <% ct.search_name
+         )
+         SELECT id FROM matches GROUP BY id ORDER BY max(score) DESC, id LIMIT $3`,
+        [scope.tenantId, query, limit],
+      );
+      const ids = ranked.map((row) => row.id);
+      const rows = await scope.repository(CustomerEntity).findByIds(ids);
+      const byId = new Map(rows.map((row) => [row.id, row] as const));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toCustomerModel(row)] : [];
+      });
+    });
+  }
+}
