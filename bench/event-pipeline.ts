@@ -106,10 +106,11 @@ rawLatencies.sort((x, y) => x - y);
 async function startServiceProcess(workspace: string, database: string): Promise<{ url: string; databaseUrl: string }> {
   const port = await freePort();
   const databaseUrl = postgres.url.replace(/\/postgres$/, `/${database}`);
-  const child = spawn(process.execPath, [...tsNode, 'src/index.ts'], {
+  const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
+  const child = spawn(process.execPath, [...profile, ...tsNode, 'src/index.ts'], {
     cwd: join(process.cwd(), workspace),
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20', JWT_SECRET: SECRET, KAFKA_BROKERS: brokers, LOG_LEVEL: 'error', RAPPORT_CREATE_DATABASE: 'true' },
+    env: { ...process.env, RELAY_TRACE: workspace.includes('contacts') ? process.env['RELAY_TRACE'] : undefined, PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20', JWT_SECRET: SECRET, KAFKA_BROKERS: brokers, LOG_LEVEL: 'error', RAPPORT_CREATE_DATABASE: 'true' },
   });
   children.push(child);
   for (;;) {
@@ -209,8 +210,15 @@ const mutationRate = MUTATIONS / mutationSeconds;
 // The pipeline at its maximum: bulk writes as fast as they go, until the read model has them all.
 const throughputTenant = randomUUID();
 const fullStart = performance.now();
-const writeSeconds = await bulkWriteCustomers(throughputTenant, FULL_WRITES, 4);
+const probe = process.env['BENCH_PROBE']
+  ? setInterval(async () => {
+      const [backlog] = await contactsDb.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+      console.log(`${((performance.now() - fullStart) / 1000).toFixed(2)}s outbox backlog ${backlog.n}, read model ${await readModelCount(throughputTenant)}`);
+    }, 250)
+  : undefined;
+const writeSeconds = await bulkWriteCustomers(throughputTenant, FULL_WRITES, 8);
 while ((await readModelCount(throughputTenant)) < FULL_WRITES) await sleep(20);
+if (probe) clearInterval(probe);
 const fullSeconds = (performance.now() - fullStart) / 1000;
 const fullRate = FULL_WRITES / fullSeconds;
 

@@ -39,3 +39,22 @@ export class CreateOutboxAndInbox1732300000100 implements MigrationInterface {
     await runner.query(`DROP TABLE outbox`);
   }
 }
+
+/**
+ * The relay reads every envelope as text to send it; stored as jsonb, each read paid for a
+ * conversion on the hot path. The outbox is a queue, not a query surface.
+ */
+export class OutboxEnvelopeAsText1732300000110 implements MigrationInterface {
+  name = 'OutboxEnvelopeAsText1732300000110';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE outbox ALTER COLUMN envelope TYPE text USING envelope::text`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE outbox ALTER COLUMN envelope TYPE jsonb USING envelope::jsonb`);
+  }
+}
+
+/** The messaging tables' migrations, oldest first, for a service's migration list. */
+export const messagingMigrations = [CreateOutboxAndInbox1732300000100, OutboxEnvelopeAsText1732300000110];

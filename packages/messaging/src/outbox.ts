@@ -53,7 +53,7 @@ export async function recordEvents<Definition extends EventDefinition>(
   // WITH ORDINALITY keeps the given order in the outbox sequence.
   await manager.query(
     `INSERT INTO outbox (id, topic, message_key, type, version, tenant_id, envelope)
-     SELECT (e->>'id')::uuid, $1, e->>'customerId', e->>'type', (e->>'version')::int, (e->>'tenantId')::uuid, e
+     SELECT (e->>'id')::uuid, $1, e->>'customerId', e->>'type', (e->>'version')::int, (e->>'tenantId')::uuid, e::text
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, position)
       ORDER BY position`,
     [definition.topic, JSON.stringify(envelopes)],

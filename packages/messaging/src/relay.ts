@@ -30,8 +30,6 @@ interface PendingRow {
   id: string;
   topic: string;
   message_key: string;
-  type: string;
-  version: number;
   envelope: string;
 }
 
@@ -101,21 +99,62 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return created;
   }
 
-  async function publishBatch(): Promise<number> {
-    const rows: PendingRow[] = await options.dataSource.query(
-      `SELECT seq, id, topic, message_key, type, version, envelope::text AS envelope
-         FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-      [batchSize],
+  // Rows on their way: being sent, or acknowledged by Kafka with their "published" mark
+  // still being written. They are excluded from the next read, which overlaps both. (A
+  // cursor on seq would be wrong: a transaction that commits late can hold a lower seq.)
+  const inFlight = new Set<string>();
+  let markChain: Promise<void> = Promise.resolve();
+  let markFailure: unknown;
+  let prefetched: Promise<PendingRow[]> | undefined;
+
+  const readPending = (): Promise<PendingRow[]> =>
+    options.dataSource.query(
+      `SELECT seq, id, topic, message_key, envelope
+         FROM outbox WHERE published_at IS NULL AND NOT (seq = ANY($2::bigint[])) ORDER BY seq LIMIT $1`,
+      [batchSize, [...inFlight]],
     );
+
+  function markPublished(seqs: string[]): void {
+    markChain = markChain.then(async () => {
+      try {
+        await options.dataSource.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [seqs]);
+      } catch (error) {
+        // Unmarked rows are published again later: a duplicate, which consumers absorb.
+        markFailure = error;
+      } finally {
+        for (const seq of seqs) inFlight.delete(seq);
+      }
+    });
+  }
+
+  /** Forgets work started for a batch that failed; its rows are read and sent again. */
+  async function abandonInFlight(): Promise<void> {
+    const pending = prefetched;
+    prefetched = undefined;
+    await pending?.catch(() => undefined);
+    await markChain;
+    inFlight.clear();
+  }
+
+  async function publishBatch(): Promise<number> {
+    if (markFailure) {
+      const error = markFailure;
+      markFailure = undefined;
+      throw error;
+    }
+    // Keep at most one batch's mark behind the batch being sent.
+    if (inFlight.size > batchSize) await markChain;
+    const rows = await (prefetched ?? readPending());
+    prefetched = undefined;
     if (rows.length === 0) return 0;
-    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const row of rows) inFlight.add(row.seq);
+    // A full batch means more is waiting: read it while this one is on the wire.
+    if (rows.length === batchSize) prefetched = readPending();
+    const byTopic = new Map<string, { key: string; value: string }[]>();
     for (const row of rows) {
       const messages = byTopic.get(row.topic) ?? [];
-      messages.push({
-        key: row.message_key,
-        value: row.envelope,
-        headers: { 'event-type': row.type, 'event-version': String(row.version), 'event-id': row.id },
-      });
+      // No headers: type, version and id are in the envelope, and headers cost per message.
+      messages.push({ key: row.message_key, value: row.envelope });
       byTopic.set(row.topic, messages);
     }
     const connected = await ensureProducer();
@@ -124,7 +163,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
     await options.afterPublish?.(rows.map((row) => row.id));
-    await options.dataSource.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((row) => row.seq)]);
+    markPublished(rows.map((row) => row.seq));
     return rows.length;
   }
 
@@ -172,6 +211,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           failingSince = Date.now();
           log.warn({ err: error }, 'cannot publish; events stay in the outbox and go out in order once possible');
         }
+        await abandonInFlight();
         // Start the next attempt on a fresh producer: its connection state may be stale.
         await producer?.disconnect().catch(() => undefined);
         producer = undefined;
@@ -192,6 +232,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       running = false;
       wake?.();
       await loop;
+      await abandonInFlight();
+      await markChain;
       await producer?.disconnect().catch(() => undefined);
       producer = undefined;
       if (listener) {
@@ -202,6 +244,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       leader = false;
     },
     async backlog() {
+      await markChain;
       const [row] = await options.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
       return (row as { n: number }).n;
     },

@@ -7,7 +7,7 @@ import { createDataSource, createLogger, ensureDatabase, runMigrations } from '@
 import { testDatabaseUrl } from '@rapport/test-kit';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { createKafka, CreateOutboxAndInbox1732300000100, ensureTopics, recordEvent } from '../src/index.js';
+import { createKafka, ensureTopics, messagingMigrations, recordEvent } from '../src/index.js';
 
 /** A read model for tests: every applied event is one row, so duplicates would show. */
 export class CreateAppliedEvents1732300000200 implements MigrationInterface {
@@ -30,7 +30,7 @@ export async function openDatabase(): Promise<DataSource> {
   const dataSource = createDataSource({
     url: databaseUrl,
     entities: [],
-    migrations: [CreateOutboxAndInbox1732300000100, CreateAppliedEvents1732300000200],
+    migrations: [...messagingMigrations, CreateAppliedEvents1732300000200],
     poolSize: 5,
   });
   await dataSource.initialize();

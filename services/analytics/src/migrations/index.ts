@@ -1,6 +1,6 @@
-import { CreateOutboxAndInbox1732300000100 } from '@rapport/messaging';
+import { messagingMigrations } from '@rapport/messaging';
 import { CreateCustomerMetrics1732300000000 } from './1732300000000-create-customer-metrics.js';
 import { CreateCustomerReadModel1732300000300 } from './1732300000300-create-customer-read-model.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateCustomerMetrics1732300000000, CreateOutboxAndInbox1732300000100, CreateCustomerReadModel1732300000300];
+export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300];

@@ -1,5 +1,5 @@
-import { CreateOutboxAndInbox1732300000100 } from '@rapport/messaging';
+import { messagingMigrations } from '@rapport/messaging';
 import { CreateOrders1732300000000 } from './1732300000000-create-orders.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateOrders1732300000000, CreateOutboxAndInbox1732300000100];
+export const migrations = [CreateOrders1732300000000, ...messagingMigrations];

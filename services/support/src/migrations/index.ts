@@ -1,5 +1,5 @@
-import { CreateOutboxAndInbox1732300000100 } from '@rapport/messaging';
+import { messagingMigrations } from '@rapport/messaging';
 import { CreateSurveyResponses1732300000000 } from './1732300000000-create-survey-responses.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateSurveyResponses1732300000000, CreateOutboxAndInbox1732300000100];
+export const migrations = [CreateSurveyResponses1732300000000, ...messagingMigrations];
