@@ -1,4 +1,4 @@
-import { CreateOutboxAndInbox1732300000100 } from '@rapport/messaging';
+import { messagingMigrations } from '@rapport/messaging';
 import { CreateCustomers1732300000000 } from './1732300000000-create-customers.js';
 import { FieldDefinitions1764000000000 } from './1764000000000-field-definitions.js';
 import { ContactsTimelineTasksMembers1764000000100 } from './1764000000100-contacts-timeline-tasks-members.js';
@@ -7,7 +7,7 @@ import { CustomerSearch1764000000200 } from './1764000000200-customer-search.js'
 /** Every migration of this service, oldest first. */
 export const migrations = [
   CreateCustomers1732300000000,
-  CreateOutboxAndInbox1732300000100,
+  ...messagingMigrations,
   FieldDefinitions1764000000000,
   ContactsTimelineTasksMembers1764000000100,
   CustomerSearch1764000000200,
