@@ -50,15 +50,18 @@ export async function recordEvents<Definition extends EventDefinition>(
       payload: definition.payload.parse(event.payload) as PayloadOf<Definition>,
     }),
   );
-  // WITH ORDINALITY keeps the given order in the outbox sequence.
+  // One round trip: the insert runs as a data-modifying CTE beside the notification, which
+  // Postgres delivers at commit, and only if the transaction commits. WITH ORDINALITY keeps
+  // the given order in the outbox sequence.
   await manager.query(
-    `INSERT INTO outbox (id, topic, message_key, type, version, tenant_id, envelope)
-     SELECT (e->>'id')::uuid, $1, e->>'customerId', e->>'type', (e->>'version')::int, (e->>'tenantId')::uuid, e::text
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, position)
-      ORDER BY position`,
-    [definition.topic, JSON.stringify(envelopes)],
+    `WITH written AS (
+       INSERT INTO outbox (id, topic, message_key, type, version, tenant_id, envelope)
+       SELECT (e->>'id')::uuid, $1, e->>'customerId', e->>'type', (e->>'version')::int, (e->>'tenantId')::uuid, e::text
+         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, position)
+        ORDER BY position
+     )
+     SELECT pg_notify($3, '')`,
+    [definition.topic, JSON.stringify(envelopes), OUTBOX_CHANNEL],
   );
-  // Delivered at commit, and only if the transaction commits.
-  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   return envelopes;
 }

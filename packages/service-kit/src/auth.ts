@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 
@@ -42,16 +43,17 @@ export type TokenVerifier = (token: string) => Promise<AuthContext>;
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const issuer = options.issuer ?? DEFAULT_TOKEN_ISSUER;
   const audience = options.audience ?? DEFAULT_TOKEN_AUDIENCE;
-  let key: Uint8Array | JWTVerifyGetKey;
+  let key: KeyObject | JWTVerifyGetKey;
   if (options.jwksUrl) key = createRemoteJWKSet(new URL(options.jwksUrl));
-  else if (options.secret) key = new TextEncoder().encode(options.secret);
+  // A key object built once: from raw bytes, jose would import the key on every request.
+  else if (options.secret) key = createSecretKey(Buffer.from(options.secret));
   else throw new Error('a token verifier needs a secret or a JWKS URL');
 
   return async (token) => {
     let payload: unknown;
     try {
       const verified =
-        key instanceof Uint8Array
+        typeof key !== 'function'
           ? await jwtVerify(token, key, { issuer, audience, algorithms: ['HS256'] })
           : await jwtVerify(token, key, { issuer, audience });
       payload = verified.payload;
