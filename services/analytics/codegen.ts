@@ -1,20 +1,6 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphCodegenConfig } from '@rapport/service-kit/codegen';
 
-// Resolver types are generated from the SDL so resolvers cannot drift from the contract.
-const config: CodegenConfig = {
-  schema: ['src/schema/*.graphql', 'src/modules/**/*.graphql'],
-  generates: {
-    'src/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: '../context.js#AnalyticsContext',
-        mappers: { Customer: '../modules/customer-metrics/customer-metrics.model.js#CustomerReference' },
-        scalars: { DateTime: 'Date | string' },
-      },
-    },
-  },
-};
-export default config;
+export default subgraphCodegenConfig({
+  context: '../context.js#AnalyticsContext',
+  mappers: { Customer: '../modules/customer-metrics/customer-metrics.model.js#CustomerReference' },
+});
