@@ -6,6 +6,14 @@ import {
   LifecycleStageChangedV1,
 } from './contracts/customer.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
+import {
+  SlaBreachedV1,
+  TicketAssignedV1,
+  TicketFirstRespondedV1,
+  TicketOpenedV1,
+  TicketResolvedV1,
+  TicketStatusChangedV1,
+} from './contracts/ticket.events.js';
 import type { EventDefinition } from './define-event.js';
 
 /** Every event contract, every version. A consumer only understands what is listed here. */
@@ -16,6 +24,12 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   CustomersMergedV1,
   CustomerErasedV1,
   InteractionRecordedV1,
+  TicketOpenedV1,
+  TicketStatusChangedV1,
+  TicketAssignedV1,
+  TicketFirstRespondedV1,
+  TicketResolvedV1,
+  SlaBreachedV1,
 ];
 
 const byKey = new Map(EVENT_CATALOGUE.map((definition) => [`${definition.type}@${definition.version}`, definition]));
