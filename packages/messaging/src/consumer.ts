@@ -277,7 +277,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         log.info({ topics }, 'consuming');
         return;
       } catch (error) {
-        log.warn({ err: error, retryInMs: waitMs }, 'cannot start consuming yet');
+        log.warn({ reason: error instanceof Error ? error.message : String(error), retryInMs: waitMs }, 'cannot start consuming yet');
         await consumer?.disconnect().catch(() => undefined);
         consumer = undefined;
         await sleep(waitMs);

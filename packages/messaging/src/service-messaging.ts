@@ -33,6 +33,11 @@ export function createMessaging(dependencies: ServiceDependencies, options: Mess
   let topicsReady = false;
   let creatingTopics: Promise<void> | undefined;
   let stopping = false;
+  let interruptWait: (() => void) | undefined;
+  const stopTopicsLoop = () => {
+    stopping = true;
+    interruptWait?.();
+  };
   const topics: ServiceComponent = {
     name: 'kafka-topics',
     async start() {
@@ -42,14 +47,20 @@ export function createMessaging(dependencies: ServiceDependencies, options: Mess
             await ensureTopics(kafka);
             topicsReady = true;
           } catch (error) {
-            logger.warn({ err: error, retryInMs: waitMs }, 'cannot create topics yet');
-            await new Promise((resolve) => setTimeout(resolve, waitMs));
+            logger.warn({ reason: error instanceof Error ? error.message : String(error), retryInMs: waitMs }, 'cannot create topics yet');
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, waitMs);
+              interruptWait = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            });
           }
         }
       })();
     },
     async stop() {
-      stopping = true;
+      stopTopicsLoop();
       await creatingTopics;
     },
   };
@@ -59,5 +70,23 @@ export function createMessaging(dependencies: ServiceDependencies, options: Mess
   const consumers = (options.consumers ?? []).map((consumer) =>
     createEventConsumer({ kafka, dataSource, logger, groupId: consumer.groupId, handlers: consumer.handlers, ...(consumer.chunkSize ? { chunkSize: consumer.chunkSize } : {}) }),
   );
-  return { components: [topics, ...(relay ? [relay] : []), ...consumers], ...(relay ? { relay } : {}), consumers };
+  // Consumers subscribe once their topics exist (a subscription to a missing topic fails),
+  // still without holding up the service's start.
+  const consumerComponents: ServiceComponent[] = consumers.map((consumer) => {
+    let started: Promise<void> | undefined;
+    return {
+      name: consumer.name,
+      async start() {
+        started = (creatingTopics ?? Promise.resolve()).then(() => (stopping ? undefined : consumer.start()));
+      },
+      async stop() {
+        // Components stop in reverse order, so this runs before the topics loop is told to
+        // stop; with Kafka down that loop would otherwise keep `started` waiting.
+        stopTopicsLoop();
+        await started;
+        await consumer.stop();
+      },
+    };
+  });
+  return { components: [topics, ...(relay ? [relay] : []), ...consumerComponents], ...(relay ? { relay } : {}), consumers };
 }
