@@ -2,5 +2,11 @@ import { subgraphCodegenConfig } from '@rapport/service-kit/codegen';
 
 export default subgraphCodegenConfig({
   context: '../context.js#SupportContext',
-  mappers: { Customer: '../modules/satisfaction/satisfaction.model.js#CustomerReference' },
+  mappers: {
+    Customer: '../modules/satisfaction/satisfaction.model.js#CustomerReference',
+    Ticket: '../modules/ticket/ticket.model.js#TicketModel',
+    TicketComment: '../modules/ticket/ticket.model.js#TicketCommentModel',
+    SlaPolicy: '../modules/sla/sla.model.js#SlaPolicyModel',
+    BusinessHours: '../modules/sla/sla.model.js#BusinessHoursModel',
+  },
 });

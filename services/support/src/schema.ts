@@ -4,4 +4,6 @@ import { loadSchemaFiles } from '@rapport/service-kit';
 export const typeDefs = loadSchemaFiles(import.meta.url, [
   './schema/federation.graphql',
   './modules/satisfaction/satisfaction.graphql',
+  './modules/ticket/ticket.graphql',
+  './modules/sla/sla.graphql',
 ]);

@@ -1,8 +1,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerReference } from '../modules/satisfaction/satisfaction.model.js';
+import type { TicketModel, TicketCommentModel } from '../modules/ticket/ticket.model.js';
+import type { SlaPolicyModel, BusinessHoursModel } from '../modules/sla/sla.model.js';
 import type { SupportContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -14,11 +18,157 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AssignTicketInput = {
+  /** Null unassigns. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  ticketId: Scalars['ID']['input'];
+};
+
+/** The tenant's working week, in UTC. */
+export type BusinessHours = {
+  __typename?: 'BusinessHours';
+  /** HH:MM, UTC; after start. */
+  end: Scalars['String']['output'];
+  /** HH:MM, UTC. */
+  start: Scalars['String']['output'];
+  /** ISO weekdays: 1 = Monday .. 7 = Sunday. */
+  weekdays: Array<Scalars['Int']['output']>;
+};
+
+export type BusinessHoursPayload = {
+  __typename?: 'BusinessHoursPayload';
+  businessHours: BusinessHours;
+};
+
+export type CommentOnTicketInput = {
+  body: Scalars['String']['input'];
+  /** True (the default) answers the customer; false is an internal note. */
+  public?: InputMaybe<Scalars['Boolean']['input']>;
+  ticketId: Scalars['ID']['input'];
+};
+
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
   /** Null only when this subgraph cannot answer; responses 0 when the customer has no answers. */
   satisfaction?: Maybe<SatisfactionSummary>;
+  /** Newest first; every status when status is omitted. */
+  tickets?: Maybe<TicketConnection>;
+};
+
+
+export type CustomerTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<TicketStatus>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  assignTicket: TicketPayload;
+  /** The first public comment of a member is the first response (TicketFirstResponded); a CLOSED ticket takes no comments. */
+  commentOnTicket: TicketPayload;
+  /** Opens a NEW ticket; publishes TicketOpened. */
+  openTicket: TicketPayload;
+  /** A RESOLVED ticket back to OPEN. */
+  reopenTicket: TicketPayload;
+  /** Resolving a resolved ticket changes nothing; a CLOSED ticket cannot be resolved. */
+  resolveTicket: TicketPayload;
+  /** Waiting on the customer (PENDING) or back to OPEN; SLA clocks stand still while PENDING. */
+  setTicketPending: TicketPayload;
+  /** Re-times open tickets to the new calendar. */
+  upsertBusinessHours: BusinessHoursPayload;
+  /** One policy per priority: a second upsert replaces the targets and re-times open tickets. */
+  upsertSlaPolicy: SlaPolicyPayload;
+};
+
+
+export type MutationAssignTicketArgs = {
+  input: AssignTicketInput;
+};
+
+
+export type MutationCommentOnTicketArgs = {
+  input: CommentOnTicketInput;
+};
+
+
+export type MutationOpenTicketArgs = {
+  input: OpenTicketInput;
+};
+
+
+export type MutationReopenTicketArgs = {
+  input: ReopenTicketInput;
+};
+
+
+export type MutationResolveTicketArgs = {
+  input: ResolveTicketInput;
+};
+
+
+export type MutationSetTicketPendingArgs = {
+  input: SetTicketPendingInput;
+};
+
+
+export type MutationUpsertBusinessHoursArgs = {
+  input: UpsertBusinessHoursInput;
+};
+
+
+export type MutationUpsertSlaPolicyArgs = {
+  input: UpsertSlaPolicyInput;
+};
+
+export type OpenTicketInput = {
+  /** email when omitted. */
+  channel?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** NORMAL when omitted. */
+  priority?: InputMaybe<TicketPriority>;
+  subject: Scalars['String']['input'];
+};
+
+/** Pagination state of a Relay connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Monday to Friday 09:00-18:00 UTC until the tenant sets its own. */
+  businessHours: BusinessHours;
+  /** One per priority that has one, LOW first. */
+  slaPolicies: Array<SlaPolicy>;
+  /** Null when no such ticket exists in the caller's workspace. */
+  ticket?: Maybe<Ticket>;
+  /** Newest first. */
+  tickets: TicketConnection;
+};
+
+
+export type QueryTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TicketFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReopenTicketInput = {
+  ticketId: Scalars['ID']['input'];
+};
+
+export type ResolveTicketInput = {
+  ticketId: Scalars['ID']['input'];
 };
 
 /** How satisfied a customer says they are, from survey answers. */
@@ -32,6 +182,110 @@ export type SatisfactionSummary = {
   /** Net promoter score, -100..100; null without NPS answers. */
   nps?: Maybe<Scalars['Int']['output']>;
   responses: Scalars['Int']['output'];
+};
+
+export type SetTicketPendingInput = {
+  /** True: waiting on the customer (PENDING); false: back to OPEN. */
+  pending: Scalars['Boolean']['input'];
+  ticketId: Scalars['ID']['input'];
+};
+
+/** Targets of one priority, in business minutes (PENDING time not counted). */
+export type SlaPolicy = {
+  __typename?: 'SlaPolicy';
+  firstResponseMinutes: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  priority: TicketPriority;
+  resolutionMinutes: Scalars['Int']['output'];
+};
+
+export type SlaPolicyPayload = {
+  __typename?: 'SlaPolicyPayload';
+  slaPolicy: SlaPolicy;
+};
+
+/** A customer's request to the support team. */
+export type Ticket = {
+  __typename?: 'Ticket';
+  assigneeId?: Maybe<Scalars['ID']['output']>;
+  channel: Scalars['String']['output'];
+  /** Oldest first; not readable with the analyst role. */
+  comments: Array<TicketComment>;
+  createdAt: Scalars['DateTime']['output'];
+  customer: Customer;
+  /** The customer's text; not readable with the analyst role. */
+  description?: Maybe<Scalars['String']['output']>;
+  firstResponseAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  priority: TicketPriority;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether a first-response or resolution target of the priority's SLA policy is missed, as of now. */
+  slaBreached: Scalars['Boolean']['output'];
+  status: TicketStatus;
+  subject: Scalars['String']['output'];
+};
+
+export type TicketComment = {
+  __typename?: 'TicketComment';
+  authorId: Scalars['ID']['output'];
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Public comments reach the customer; internal ones stay with the team. */
+  public: Scalars['Boolean']['output'];
+};
+
+export type TicketConnection = {
+  __typename?: 'TicketConnection';
+  edges: Array<TicketEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TicketEdge = {
+  __typename?: 'TicketEdge';
+  cursor: Scalars['String']['output'];
+  node: Ticket;
+};
+
+export type TicketFilter = {
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** True: tickets whose SLA is missed as of now; false: the others. */
+  breached?: InputMaybe<Scalars['Boolean']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  priority?: InputMaybe<TicketPriority>;
+  status?: InputMaybe<TicketStatus>;
+};
+
+export type TicketPayload = {
+  __typename?: 'TicketPayload';
+  ticket: Ticket;
+};
+
+export type TicketPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'URGENT';
+
+/** NEW until the first response; PENDING waits on the customer (SLA clocks stand still); CLOSED is final. */
+export type TicketStatus =
+  | 'CLOSED'
+  | 'NEW'
+  | 'OPEN'
+  | 'PENDING'
+  | 'RESOLVED';
+
+export type UpsertBusinessHoursInput = {
+  end: Scalars['String']['input'];
+  start: Scalars['String']['input'];
+  weekdays: Array<Scalars['Int']['input']>;
+};
+
+export type UpsertSlaPolicyInput = {
+  firstResponseMinutes: Scalars['Int']['input'];
+  priority: TicketPriority;
+  resolutionMinutes: Scalars['Int']['input'];
 };
 
 
@@ -115,6 +369,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Customer: Customer;
+  Ticket: Ticket;
 };
 
 /** Mapping of federation reference types */
@@ -122,43 +377,124 @@ export type FederationReferenceTypes = {
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Ticket:
+    ( { __typename: 'Ticket' }
+    & GraphQLRecursivePick<FederationTypes['Ticket'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Customer: ResolverTypeWrapper<CustomerReference>;
+  AssignTicketInput: AssignTicketInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BusinessHours: ResolverTypeWrapper<BusinessHoursModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BusinessHoursPayload: ResolverTypeWrapper<Omit<BusinessHoursPayload, 'businessHours'> & { businessHours: ResolversTypes['BusinessHours'] }>;
+  CommentOnTicketInput: CommentOnTicketInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Customer: ResolverTypeWrapper<CustomerReference>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenTicketInput: OpenTicketInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReopenTicketInput: ReopenTicketInput;
+  ResolveTicketInput: ResolveTicketInput;
   SatisfactionSummary: ResolverTypeWrapper<SatisfactionSummary>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SetTicketPendingInput: SetTicketPendingInput;
+  SlaPolicy: ResolverTypeWrapper<SlaPolicyModel>;
+  SlaPolicyPayload: ResolverTypeWrapper<Omit<SlaPolicyPayload, 'slaPolicy'> & { slaPolicy: ResolversTypes['SlaPolicy'] }>;
+  Ticket: ResolverTypeWrapper<TicketModel>;
+  TicketComment: ResolverTypeWrapper<TicketCommentModel>;
+  TicketConnection: ResolverTypeWrapper<Omit<TicketConnection, 'edges'> & { edges: Array<ResolversTypes['TicketEdge']> }>;
+  TicketEdge: ResolverTypeWrapper<Omit<TicketEdge, 'node'> & { node: ResolversTypes['Ticket'] }>;
+  TicketFilter: TicketFilter;
+  TicketPayload: ResolverTypeWrapper<Omit<TicketPayload, 'ticket'> & { ticket: ResolversTypes['Ticket'] }>;
+  TicketPriority: TicketPriority;
+  TicketStatus: TicketStatus;
+  UpsertBusinessHoursInput: UpsertBusinessHoursInput;
+  UpsertSlaPolicyInput: UpsertSlaPolicyInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Customer: CustomerReference;
+  AssignTicketInput: AssignTicketInput;
   ID: Scalars['ID']['output'];
+  BusinessHours: BusinessHoursModel;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  BusinessHoursPayload: Omit<BusinessHoursPayload, 'businessHours'> & { businessHours: ResolversParentTypes['BusinessHours'] };
+  CommentOnTicketInput: CommentOnTicketInput;
+  Boolean: Scalars['Boolean']['output'];
+  Customer: CustomerReference;
   DateTime: Scalars['DateTime']['output'];
+  Mutation: Record<PropertyKey, never>;
+  OpenTicketInput: OpenTicketInput;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  ReopenTicketInput: ReopenTicketInput;
+  ResolveTicketInput: ResolveTicketInput;
   SatisfactionSummary: SatisfactionSummary;
   Float: Scalars['Float']['output'];
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
+  SetTicketPendingInput: SetTicketPendingInput;
+  SlaPolicy: SlaPolicyModel;
+  SlaPolicyPayload: Omit<SlaPolicyPayload, 'slaPolicy'> & { slaPolicy: ResolversParentTypes['SlaPolicy'] };
+  Ticket: TicketModel;
+  TicketComment: TicketCommentModel;
+  TicketConnection: Omit<TicketConnection, 'edges'> & { edges: Array<ResolversParentTypes['TicketEdge']> };
+  TicketEdge: Omit<TicketEdge, 'node'> & { node: ResolversParentTypes['Ticket'] };
+  TicketFilter: TicketFilter;
+  TicketPayload: Omit<TicketPayload, 'ticket'> & { ticket: ResolversParentTypes['Ticket'] };
+  UpsertBusinessHoursInput: UpsertBusinessHoursInput;
+  UpsertSlaPolicyInput: UpsertSlaPolicyInput;
+};
+
+export type BusinessHoursResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['BusinessHours'] = ResolversParentTypes['BusinessHours']> = {
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type BusinessHoursPayloadResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['BusinessHoursPayload'] = ResolversParentTypes['BusinessHoursPayload']> = {
+  businessHours?: Resolver<ResolversTypes['BusinessHours'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   satisfaction?: Resolver<Maybe<ResolversTypes['SatisfactionSummary']>, ParentType, ContextType>;
+  tickets?: Resolver<Maybe<ResolversTypes['TicketConnection']>, ParentType, ContextType, RequireFields<CustomerTicketsArgs, 'first'>>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type MutationResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assignTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'input'>>;
+  commentOnTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCommentOnTicketArgs, 'input'>>;
+  openTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationOpenTicketArgs, 'input'>>;
+  reopenTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationReopenTicketArgs, 'input'>>;
+  resolveTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationResolveTicketArgs, 'input'>>;
+  setTicketPending?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationSetTicketPendingArgs, 'input'>>;
+  upsertBusinessHours?: Resolver<ResolversTypes['BusinessHoursPayload'], ParentType, ContextType, RequireFields<MutationUpsertBusinessHoursArgs, 'input'>>;
+  upsertSlaPolicy?: Resolver<ResolversTypes['SlaPolicyPayload'], ParentType, ContextType, RequireFields<MutationUpsertSlaPolicyArgs, 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  businessHours?: Resolver<ResolversTypes['BusinessHours'], ParentType, ContextType>;
+  slaPolicies?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
+  tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, RequireFields<QueryTicketsArgs, 'first'>>;
+};
 
 export type SatisfactionSummaryResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SatisfactionSummary'] = ResolversParentTypes['SatisfactionSummary']> = {
   ces?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -168,9 +504,72 @@ export type SatisfactionSummaryResolvers<ContextType = SupportContext, ParentTyp
   responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SlaPolicyResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SlaPolicy'] = ResolversParentTypes['SlaPolicy']> = {
+  firstResponseMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
+  resolutionMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SlaPolicyPayloadResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SlaPolicyPayload'] = ResolversParentTypes['SlaPolicyPayload']> = {
+  slaPolicy?: Resolver<ResolversTypes['SlaPolicy'], ParentType, ContextType>;
+};
+
+export type TicketResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket'], FederationReferenceType extends FederationReferenceTypes['Ticket'] = FederationReferenceTypes['Ticket']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Ticket']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['TicketComment']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstResponseAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  slaBreached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TicketStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TicketCommentResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['TicketComment'] = ResolversParentTypes['TicketComment']> = {
+  authorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TicketConnectionResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['TicketConnection'] = ResolversParentTypes['TicketConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TicketEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TicketEdgeResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['TicketEdge'] = ResolversParentTypes['TicketEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+};
+
+export type TicketPayloadResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['TicketPayload'] = ResolversParentTypes['TicketPayload']> = {
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = SupportContext> = {
+  BusinessHours?: BusinessHoursResolvers<ContextType>;
+  BusinessHoursPayload?: BusinessHoursPayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   SatisfactionSummary?: SatisfactionSummaryResolvers<ContextType>;
+  SlaPolicy?: SlaPolicyResolvers<ContextType>;
+  SlaPolicyPayload?: SlaPolicyPayloadResolvers<ContextType>;
+  Ticket?: TicketResolvers<ContextType>;
+  TicketComment?: TicketCommentResolvers<ContextType>;
+  TicketConnection?: TicketConnectionResolvers<ContextType>;
+  TicketEdge?: TicketEdgeResolvers<ContextType>;
+  TicketPayload?: TicketPayloadResolvers<ContextType>;
 };
 

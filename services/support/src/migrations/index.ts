@@ -1,5 +1,6 @@
 import { messagingMigrations } from '@rapport/messaging';
 import { CreateSurveyResponses1732300000000 } from './1732300000000-create-survey-responses.js';
+import { CreateTicketsAndSla1764100000000 } from './1764100000000-create-tickets-and-sla.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateSurveyResponses1732300000000, ...messagingMigrations];
+export const migrations = [CreateSurveyResponses1732300000000, ...messagingMigrations, CreateTicketsAndSla1764100000000];
