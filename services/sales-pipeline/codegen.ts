@@ -2,5 +2,11 @@ import { subgraphCodegenConfig } from '@rapport/service-kit/codegen';
 
 export default subgraphCodegenConfig({
   context: '../context.js#SalesContext',
-  mappers: { Customer: '../modules/revenue/revenue.model.js#CustomerReference' },
+  mappers: {
+    Customer: '../modules/revenue/revenue.model.js#CustomerReference',
+    Money: '../money.js#MoneyModel',
+    Product: '../modules/product/product.model.js#ProductModel',
+    Order: '../modules/order/order.model.js#OrderModel',
+    OrderLine: '../modules/order/order.model.js#OrderLineModel',
+  },
 });

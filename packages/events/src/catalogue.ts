@@ -6,6 +6,7 @@ import {
   LifecycleStageChangedV1,
 } from './contracts/customer.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
+import { OrderPaidV1, OrderPlacedV1 } from './contracts/order.events.js';
 import {
   SlaBreachedV1,
   TicketAssignedV1,
@@ -30,6 +31,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   TicketFirstRespondedV1,
   TicketResolvedV1,
   SlaBreachedV1,
+  OrderPlacedV1,
+  OrderPaidV1,
 ];
 
 const byKey = new Map(EVENT_CATALOGUE.map((definition) => [`${definition.type}@${definition.version}`, definition]));

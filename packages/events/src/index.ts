@@ -1,6 +1,7 @@
 export * from './catalogue.js';
 export * from './contracts/customer.events.js';
 export * from './contracts/interaction.events.js';
+export * from './contracts/order.events.js';
 export * from './contracts/ticket.events.js';
 export * from './decode.js';
 export * from './define-event.js';

@@ -4,4 +4,6 @@ import { loadSchemaFiles } from '@rapport/service-kit';
 export const typeDefs = loadSchemaFiles(import.meta.url, [
   './schema/federation.graphql',
   './modules/revenue/revenue.graphql',
+  './modules/product/product.graphql',
+  './modules/order/order.graphql',
 ]);

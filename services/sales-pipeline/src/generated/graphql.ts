@@ -1,8 +1,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerReference } from '../modules/revenue/revenue.model.js';
+import type { MoneyModel } from '../money.js';
+import type { ProductModel } from '../modules/product/product.model.js';
+import type { OrderModel, OrderLineModel } from '../modules/order/order.model.js';
 import type { SalesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -17,8 +22,16 @@ export type Scalars = {
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
+  /** Newest first. Null only when this subgraph cannot answer. */
+  orders?: Maybe<OrderConnection>;
   /** Null only when this subgraph cannot answer; zeros when the customer has no orders. */
   revenue?: Maybe<RevenueSummary>;
+};
+
+
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An amount in major units of a currency. */
@@ -26,6 +39,132 @@ export type Money = {
   __typename?: 'Money';
   amount: Scalars['Float']['output'];
   currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  placeOrder: OrderPayload;
+  recordPayment: OrderPayload;
+  upsertProduct: ProductPayload;
+};
+
+
+export type MutationPlaceOrderArgs = {
+  input: PlaceOrderInput;
+};
+
+
+export type MutationRecordPaymentArgs = {
+  input: RecordPaymentInput;
+};
+
+
+export type MutationUpsertProductArgs = {
+  input: UpsertProductInput;
+};
+
+export type Order = {
+  __typename?: 'Order';
+  /** Still to pay. */
+  balance: Money;
+  customer: Customer;
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lines: Array<OrderLine>;
+  /** Not fully paid and past its due date. */
+  overdue: Scalars['Boolean']['output'];
+  /** Paid so far. */
+  paid: Money;
+  /** When payments reached the total; null until then. */
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
+  placedAt: Scalars['DateTime']['output'];
+  status: OrderStatus;
+  /** Computed from the lines' unit prices when the order was placed. */
+  total: Money;
+};
+
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  product: Product;
+  quantity: Scalars['Int']['output'];
+  /** The product's price when the order was placed. */
+  unitPrice: Money;
+};
+
+export type OrderLineInput = {
+  productId: Scalars['ID']['input'];
+  /** Greater than zero. */
+  quantity: Scalars['Int']['input'];
+};
+
+export type OrderPayload = {
+  __typename?: 'OrderPayload';
+  order: Order;
+};
+
+/** Whether payments have covered the order's total. */
+export type OrderStatus =
+  | 'PAID'
+  | 'PARTIALLY_PAID'
+  | 'UNPAID';
+
+/** Pagination state of a Relay connection. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PlaceOrderInput = {
+  customerId: Scalars['ID']['input'];
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  lines: Array<OrderLineInput>;
+  /** Defaults to now. */
+  placedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Something a tenant sells; order lines copy its price when the order is placed. */
+export type Product = {
+  __typename?: 'Product';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  price: Money;
+  /** Sold as a subscription (monthly recurring revenue) rather than once. */
+  recurring: Scalars['Boolean']['output'];
+  /** Unique within the tenant. */
+  sku: Scalars['String']['output'];
+};
+
+export type ProductPayload = {
+  __typename?: 'ProductPayload';
+  product: Product;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The tenant's products, by sku. */
+  products: Array<Product>;
+};
+
+export type RecordPaymentInput = {
+  /** Greater than zero and at most the order's balance. */
+  amount: Scalars['Float']['input'];
+  orderId: Scalars['ID']['input'];
+  /** Defaults to now. */
+  paidAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** What a customer has bought and pays, in the tenant's base currency. */
@@ -40,6 +179,16 @@ export type RevenueSummary = {
   /** Monthly recurring revenue of active subscriptions. */
   mrr: Money;
   orderCount: Scalars['Int']['output'];
+};
+
+/** Without `id`, a product with the same `sku` is updated, otherwise one is created. */
+export type UpsertProductInput = {
+  currency: Scalars['String']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  price: Scalars['Float']['input'];
+  recurring?: InputMaybe<Scalars['Boolean']['input']>;
+  sku: Scalars['String']['input'];
 };
 
 
@@ -123,6 +272,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Customer: Customer;
+  Product: Product;
 };
 
 /** Mapping of federation reference types */
@@ -130,6 +280,9 @@ export type FederationReferenceTypes = {
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Product:
+    ( { __typename: 'Product' }
+    & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
 };
 
 
@@ -138,31 +291,61 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Customer: ResolverTypeWrapper<CustomerReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Money: ResolverTypeWrapper<Money>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  RevenueSummary: ResolverTypeWrapper<RevenueSummary>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Money: ResolverTypeWrapper<MoneyModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Order: ResolverTypeWrapper<OrderModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderLine: ResolverTypeWrapper<OrderLineModel>;
+  OrderLineInput: OrderLineInput;
+  OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order: ResolversTypes['Order'] }>;
+  OrderStatus: OrderStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PlaceOrderInput: PlaceOrderInput;
+  Product: ResolverTypeWrapper<ProductModel>;
+  ProductPayload: ResolverTypeWrapper<Omit<ProductPayload, 'product'> & { product: ResolversTypes['Product'] }>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordPaymentInput: RecordPaymentInput;
+  RevenueSummary: ResolverTypeWrapper<Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversTypes['Money'], lifetime: ResolversTypes['Money'], mrr: ResolversTypes['Money'] }>;
+  UpsertProductInput: UpsertProductInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Customer: CustomerReference;
   ID: Scalars['ID']['output'];
-  DateTime: Scalars['DateTime']['output'];
-  Money: Money;
-  Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
-  RevenueSummary: RevenueSummary;
   Int: Scalars['Int']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Money: MoneyModel;
+  Float: Scalars['Float']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Order: OrderModel;
   Boolean: Scalars['Boolean']['output'];
+  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderLine: OrderLineModel;
+  OrderLineInput: OrderLineInput;
+  OrderPayload: Omit<OrderPayload, 'order'> & { order: ResolversParentTypes['Order'] };
+  PageInfo: PageInfo;
+  PlaceOrderInput: PlaceOrderInput;
+  Product: ProductModel;
+  ProductPayload: Omit<ProductPayload, 'product'> & { product: ResolversParentTypes['Product'] };
+  Query: Record<PropertyKey, never>;
+  RecordPaymentInput: RecordPaymentInput;
+  RevenueSummary: Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversParentTypes['Money'], lifetime: ResolversParentTypes['Money'], mrr: ResolversParentTypes['Money'] };
+  UpsertProductInput: UpsertProductInput;
 };
 
 export type CustomerResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   revenue?: Resolver<Maybe<ResolversTypes['RevenueSummary']>, ParentType, ContextType>;
 };
 
@@ -173,6 +356,69 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MoneyResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  placeOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  recordPayment?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
+  upsertProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpsertProductArgs, 'input'>>;
+};
+
+export type OrderResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
+  balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type OrderConnectionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrderEdgeResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+};
+
+export type OrderLineResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type OrderPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['OrderPayload'] = ResolversParentTypes['OrderPayload']> = {
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProductResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  recurring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProductPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['ProductPayload'] = ResolversParentTypes['ProductPayload']> = {
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
 };
 
 export type RevenueSummaryResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['RevenueSummary'] = ResolversParentTypes['RevenueSummary']> = {
@@ -188,6 +434,16 @@ export type Resolvers<ContextType = SalesContext> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
+  OrderPayload?: OrderPayloadResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  ProductPayload?: ProductPayloadResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   RevenueSummary?: RevenueSummaryResolvers<ContextType>;
 };
 

@@ -30,14 +30,22 @@ export function emptyRevenueSummary(): RevenueSummaryModel {
 export class RevenueService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Revenue summaries of any number of customers in one aggregate query. */
+  /**
+   * Revenue summaries of any number of customers in one aggregate query.
+   *
+   * Revenue is recognised per order, when payments reach its total (`paid_at` is set by the
+   * completing payment): lifetime is the total of fully paid orders, and last12Months those
+   * whose completing payment falls in the window. A partial payment counts once its order is
+   * paid, so the summary and the OrderPaid events analytics consumes always agree. `orderCount`
+   * and first/last order dates count every placed order, paid or not.
+   */
   async summariesFor(auth: AuthContext, customerIds: readonly string[], asOf = new Date()): Promise<Map<string, RevenueSummaryModel>> {
     const rows = await withTenant(this.dataSource, auth.tenantId, (scope) =>
       scope.manager.query(
         `SELECT customer_id,
                 count(*) AS order_count,
                 sum(total_amount) FILTER (WHERE paid_at IS NOT NULL) AS lifetime,
-                sum(total_amount) FILTER (WHERE paid_at IS NOT NULL AND placed_at > $3::timestamptz - interval '12 months') AS last_12_months,
+                sum(total_amount) FILTER (WHERE paid_at IS NOT NULL AND paid_at > $3::timestamptz - interval '12 months') AS last_12_months,
                 min(placed_at) AS first_order_at,
                 max(placed_at) AS last_order_at
            FROM orders
