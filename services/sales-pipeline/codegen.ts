@@ -8,5 +8,9 @@ export default subgraphCodegenConfig({
     Product: '../modules/product/product.model.js#ProductModel',
     Order: '../modules/order/order.model.js#OrderModel',
     OrderLine: '../modules/order/order.model.js#OrderLineModel',
+    Pipeline: '../modules/pipeline/pipeline.model.js#PipelineModel',
+    Stage: '../modules/pipeline/pipeline.model.js#StageModel',
+    Deal: '../modules/deal/deal.model.js#DealModel',
+    StageChange: '../modules/deal/deal.model.js#StageChangeModel',
   },
 });

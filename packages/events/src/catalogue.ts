@@ -5,6 +5,7 @@ import {
   CustomerUpdatedV1,
   LifecycleStageChangedV1,
 } from './contracts/customer.events.js';
+import { DealLostV1, DealStageChangedV1, DealWonV1 } from './contracts/deal.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
 import { OrderPaidV1, OrderPlacedV1 } from './contracts/order.events.js';
 import {
@@ -15,6 +16,7 @@ import {
   TicketResolvedV1,
   TicketStatusChangedV1,
 } from './contracts/ticket.events.js';
+import { FollowUpRequestedV1, SurveyAnsweredV1, SurveyInvitedV1 } from './contracts/survey.events.js';
 import type { EventDefinition } from './define-event.js';
 
 /** Every event contract, every version. A consumer only understands what is listed here. */
@@ -33,6 +35,12 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   SlaBreachedV1,
   OrderPlacedV1,
   OrderPaidV1,
+  DealStageChangedV1,
+  DealWonV1,
+  DealLostV1,
+  SurveyInvitedV1,
+  SurveyAnsweredV1,
+  FollowUpRequestedV1,
 ];
 
 const byKey = new Map(EVENT_CATALOGUE.map((definition) => [`${definition.type}@${definition.version}`, definition]));

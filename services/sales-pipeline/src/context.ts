@@ -1,6 +1,10 @@
-import { createKeyLoader, type RequestContext, type ServiceDependencies } from '@rapport/service-kit';
+import { createGroupLoader, createKeyLoader, type RequestContext, type ServiceDependencies } from '@rapport/service-kit';
+import { createDealLoader, createDealsOfCustomerLoader, createHistoryLoader } from './modules/deal/deal.loader.js';
+import { DealService } from './modules/deal/deal.service.js';
 import { createLinesOfOrderLoader, createOrdersOfCustomerLoader } from './modules/order/order.loader.js';
 import { OrderService } from './modules/order/order.service.js';
+import type { StageModel } from './modules/pipeline/pipeline.model.js';
+import { PipelineService } from './modules/pipeline/pipeline.service.js';
 import type { ProductModel } from './modules/product/product.model.js';
 import { ProductService } from './modules/product/product.service.js';
 import { createRevenueLoader } from './modules/revenue/revenue.loader.js';
@@ -10,12 +14,19 @@ export interface SalesContext extends RequestContext {
   services: {
     products: ProductService;
     orders: OrderService;
+    pipelines: PipelineService;
+    deals: DealService;
   };
   loaders: {
     revenue: ReturnType<typeof createRevenueLoader>;
     product: ReturnType<typeof createKeyLoader<ProductModel>>;
     ordersOfCustomer: ReturnType<typeof createOrdersOfCustomerLoader>;
     linesOfOrder: ReturnType<typeof createLinesOfOrderLoader>;
+    stage: ReturnType<typeof createKeyLoader<StageModel>>;
+    stagesOfPipeline: ReturnType<typeof createGroupLoader<StageModel>>;
+    deal: ReturnType<typeof createDealLoader>;
+    dealsOfCustomer: ReturnType<typeof createDealsOfCustomerLoader>;
+    historyOfDeal: ReturnType<typeof createHistoryLoader>;
   };
 }
 
@@ -25,6 +36,8 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
   const services = {
     products: new ProductService(dataSource),
     orders: new OrderService(dataSource),
+    pipelines: new PipelineService(dataSource),
+    deals: new DealService(dataSource),
   };
   return {
     ...base,
@@ -34,6 +47,11 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
       product: createKeyLoader<ProductModel>((ids) => services.products.findByIds(auth(), ids), (product) => product.id),
       ordersOfCustomer: createOrdersOfCustomerLoader(services.orders, auth),
       linesOfOrder: createLinesOfOrderLoader(services.orders, auth),
+      stage: createKeyLoader<StageModel>((ids) => services.pipelines.stagesByIds(auth(), ids), (stage) => stage.id),
+      stagesOfPipeline: createGroupLoader<StageModel>((ids) => services.pipelines.stagesOf(auth(), ids), (stage) => stage.pipelineId),
+      deal: createDealLoader(services.deals, auth),
+      dealsOfCustomer: createDealsOfCustomerLoader(services.deals, auth),
+      historyOfDeal: createHistoryLoader(services.deals, auth),
     },
   };
 }

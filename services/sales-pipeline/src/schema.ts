@@ -6,4 +6,6 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/revenue/revenue.graphql',
   './modules/product/product.graphql',
   './modules/order/order.graphql',
+  './modules/pipeline/pipeline.graphql',
+  './modules/deal/deal.graphql',
 ]);

@@ -2,8 +2,12 @@ import { createMessaging } from '@rapport/messaging';
 import { dateTimeScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
 import { createSalesContext, type SalesContext } from './context.js';
 import { migrations } from './migrations/index.js';
+import { DealEntity, DealStageChangeEntity } from './modules/deal/deal.entity.js';
+import { dealResolvers } from './modules/deal/deal.resolvers.js';
 import { OrderEntity, OrderLineEntity, PaymentEntity } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
+import { PipelineEntity, StageEntity } from './modules/pipeline/pipeline.entity.js';
+import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 import { ProductEntity } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
 import { revenueResolvers } from './modules/revenue/revenue.resolvers.js';
@@ -12,8 +16,8 @@ import { typeDefs } from './schema.js';
 export const salesPipelineService: ServiceDefinition<SalesContext> = {
   name: 'sales-pipeline',
   typeDefs,
-  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers),
-  entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity],
+  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers),
+  entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity],
   migrations,
   createContext: createSalesContext,
   components: (dependencies) => createMessaging(dependencies, { service: 'sales-pipeline', publishes: true }).components,

@@ -3,6 +3,8 @@ import type { CustomerReference } from '../modules/revenue/revenue.model.js';
 import type { MoneyModel } from '../money.js';
 import type { ProductModel } from '../modules/product/product.model.js';
 import type { OrderModel, OrderLineModel } from '../modules/order/order.model.js';
+import type { PipelineModel, StageModel } from '../modules/pipeline/pipeline.model.js';
+import type { DealModel, StageChangeModel } from '../modules/deal/deal.model.js';
 import type { SalesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,8 +21,29 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CreateDealInput = {
+  amount: Scalars['Float']['input'];
+  currency: Scalars['String']['input'];
+  customerId: Scalars['ID']['input'];
+  expectedCloseAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Defaults to the caller. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Without pipelineId and stageId the deal starts in the first stage of the default pipeline. */
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  stageId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type CreatePipelineInput = {
+  name: Scalars['String']['input'];
+  /** In order; at least one. */
+  stages: Array<StageInput>;
+};
+
 export type Customer = {
   __typename?: 'Customer';
+  /** Null only when this subgraph cannot answer. */
+  deals?: Maybe<Array<Deal>>;
   id: Scalars['ID']['output'];
   /** Newest first. Null only when this subgraph cannot answer. */
   orders?: Maybe<OrderConnection>;
@@ -29,9 +52,70 @@ export type Customer = {
 };
 
 
+export type CustomerDealsArgs = {
+  status?: InputMaybe<DealStatus>;
+};
+
+
 export type CustomerOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Deal = {
+  __typename?: 'Deal';
+  amount: Money;
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  customer: Customer;
+  expectedCloseAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every stage the deal entered, oldest first; the first entry is its creation (no fromStage). */
+  history: Array<StageChange>;
+  id: Scalars['ID']['output'];
+  /** Set when the deal is lost. */
+  lostReason?: Maybe<Scalars['String']['output']>;
+  ownerId?: Maybe<Scalars['ID']['output']>;
+  stage: Stage;
+  status: DealStatus;
+  title: Scalars['String']['output'];
+};
+
+export type DealConnection = {
+  __typename?: 'DealConnection';
+  edges: Array<DealEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DealEdge = {
+  __typename?: 'DealEdge';
+  cursor: Scalars['String']['output'];
+  node: Deal;
+};
+
+/** Every given criterion must hold. */
+export type DealFilter = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  stageId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<DealStatus>;
+};
+
+export type DealPayload = {
+  __typename?: 'DealPayload';
+  deal: Deal;
+};
+
+export type DealStatus =
+  | 'LOST'
+  | 'OPEN'
+  | 'WON';
+
+export type LoseDealInput = {
+  dealId: Scalars['ID']['input'];
+  /** Required, not empty. */
+  reason: Scalars['String']['input'];
 };
 
 /** An amount in major units of a currency. */
@@ -41,11 +125,42 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type MoveDealInput = {
+  dealId: Scalars['ID']['input'];
+  /** A stage of the deal's pipeline. */
+  stageId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  createDeal: DealPayload;
+  createPipeline: PipelinePayload;
+  loseDeal: DealPayload;
+  moveDeal: DealPayload;
   placeOrder: OrderPayload;
   recordPayment: OrderPayload;
   upsertProduct: ProductPayload;
+  winDeal: DealPayload;
+};
+
+
+export type MutationCreateDealArgs = {
+  input: CreateDealInput;
+};
+
+
+export type MutationCreatePipelineArgs = {
+  input: CreatePipelineInput;
+};
+
+
+export type MutationLoseDealArgs = {
+  input: LoseDealInput;
+};
+
+
+export type MutationMoveDealArgs = {
+  input: MoveDealInput;
 };
 
 
@@ -61,6 +176,11 @@ export type MutationRecordPaymentArgs = {
 
 export type MutationUpsertProductArgs = {
   input: UpsertProductInput;
+};
+
+
+export type MutationWinDealArgs = {
+  input: WinDealInput;
 };
 
 export type Order = {
@@ -128,6 +248,22 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** An ordered sequence of stages a deal moves through. */
+export type Pipeline = {
+  __typename?: 'Pipeline';
+  id: Scalars['ID']['output'];
+  /** Deals created without a pipeline or stage go to the default pipeline. */
+  isDefault: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** In order: the first is where new deals start. */
+  stages: Array<Stage>;
+};
+
+export type PipelinePayload = {
+  __typename?: 'PipelinePayload';
+  pipeline: Pipeline;
+};
+
 export type PlaceOrderInput = {
   customerId: Scalars['ID']['input'];
   dueAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -155,8 +291,25 @@ export type ProductPayload = {
 
 export type Query = {
   __typename?: 'Query';
+  deal?: Maybe<Deal>;
+  /** Newest first. */
+  deals: DealConnection;
+  /** Every pipeline of the tenant, the default one first; the default is created on first use. */
+  pipelines: Array<Pipeline>;
   /** The tenant's products, by sku. */
   products: Array<Product>;
+};
+
+
+export type QueryDealArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DealFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecordPaymentInput = {
@@ -181,6 +334,29 @@ export type RevenueSummary = {
   orderCount: Scalars['Int']['output'];
 };
 
+export type Stage = {
+  __typename?: 'Stage';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 1 for the first stage of its pipeline. */
+  position: Scalars['Int']['output'];
+  /** Win probability in [0, 1]. */
+  probability: Scalars['Float']['output'];
+};
+
+export type StageChange = {
+  __typename?: 'StageChange';
+  changedAt: Scalars['DateTime']['output'];
+  fromStage?: Maybe<Stage>;
+  toStage: Stage;
+};
+
+export type StageInput = {
+  name: Scalars['String']['input'];
+  /** In [0, 1]. */
+  probability: Scalars['Float']['input'];
+};
+
 /** Without `id`, a product with the same `sku` is updated, otherwise one is created. */
 export type UpsertProductInput = {
   currency: Scalars['String']['input'];
@@ -189,6 +365,10 @@ export type UpsertProductInput = {
   price: Scalars['Float']['input'];
   recurring?: InputMaybe<Scalars['Boolean']['input']>;
   sku: Scalars['String']['input'];
+};
+
+export type WinDealInput = {
+  dealId: Scalars['ID']['input'];
 };
 
 
@@ -272,7 +452,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Customer: Customer;
+  Deal: Deal;
   Product: Product;
+  Stage: Stage;
 };
 
 /** Mapping of federation reference types */
@@ -280,22 +462,38 @@ export type FederationReferenceTypes = {
   Customer:
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}> );
+  Deal:
+    ( { __typename: 'Deal' }
+    & GraphQLRecursivePick<FederationTypes['Deal'], {"id":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
+  Stage:
+    ( { __typename: 'Stage' }
+    & GraphQLRecursivePick<FederationTypes['Stage'], {"id":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Customer: ResolverTypeWrapper<CustomerReference>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreateDealInput: CreateDealInput;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreatePipelineInput: CreatePipelineInput;
+  Customer: ResolverTypeWrapper<CustomerReference>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Deal: ResolverTypeWrapper<DealModel>;
+  DealConnection: ResolverTypeWrapper<Omit<DealConnection, 'edges'> & { edges: Array<ResolversTypes['DealEdge']> }>;
+  DealEdge: ResolverTypeWrapper<Omit<DealEdge, 'node'> & { node: ResolversTypes['Deal'] }>;
+  DealFilter: DealFilter;
+  DealPayload: ResolverTypeWrapper<Omit<DealPayload, 'deal'> & { deal: ResolversTypes['Deal'] }>;
+  DealStatus: DealStatus;
+  LoseDealInput: LoseDealInput;
   Money: ResolverTypeWrapper<MoneyModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MoveDealInput: MoveDealInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -306,24 +504,39 @@ export type ResolversTypes = {
   OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order: ResolversTypes['Order'] }>;
   OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Pipeline: ResolverTypeWrapper<PipelineModel>;
+  PipelinePayload: ResolverTypeWrapper<Omit<PipelinePayload, 'pipeline'> & { pipeline: ResolversTypes['Pipeline'] }>;
   PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<ProductModel>;
   ProductPayload: ResolverTypeWrapper<Omit<ProductPayload, 'product'> & { product: ResolversTypes['Product'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordPaymentInput: RecordPaymentInput;
   RevenueSummary: ResolverTypeWrapper<Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversTypes['Money'], lifetime: ResolversTypes['Money'], mrr: ResolversTypes['Money'] }>;
+  Stage: ResolverTypeWrapper<StageModel>;
+  StageChange: ResolverTypeWrapper<StageChangeModel>;
+  StageInput: StageInput;
   UpsertProductInput: UpsertProductInput;
+  WinDealInput: WinDealInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Customer: CustomerReference;
-  ID: Scalars['ID']['output'];
+  CreateDealInput: CreateDealInput;
+  Float: Scalars['Float']['output'];
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  CreatePipelineInput: CreatePipelineInput;
+  Customer: CustomerReference;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Deal: DealModel;
+  DealConnection: Omit<DealConnection, 'edges'> & { edges: Array<ResolversParentTypes['DealEdge']> };
+  DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
+  DealFilter: DealFilter;
+  DealPayload: Omit<DealPayload, 'deal'> & { deal: ResolversParentTypes['Deal'] };
+  LoseDealInput: LoseDealInput;
   Money: MoneyModel;
-  Float: Scalars['Float']['output'];
+  MoveDealInput: MoveDealInput;
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
   Boolean: Scalars['Boolean']['output'];
@@ -333,17 +546,24 @@ export type ResolversParentTypes = {
   OrderLineInput: OrderLineInput;
   OrderPayload: Omit<OrderPayload, 'order'> & { order: ResolversParentTypes['Order'] };
   PageInfo: PageInfo;
+  Pipeline: PipelineModel;
+  PipelinePayload: Omit<PipelinePayload, 'pipeline'> & { pipeline: ResolversParentTypes['Pipeline'] };
   PlaceOrderInput: PlaceOrderInput;
   Product: ProductModel;
   ProductPayload: Omit<ProductPayload, 'product'> & { product: ResolversParentTypes['Product'] };
   Query: Record<PropertyKey, never>;
   RecordPaymentInput: RecordPaymentInput;
   RevenueSummary: Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversParentTypes['Money'], lifetime: ResolversParentTypes['Money'], mrr: ResolversParentTypes['Money'] };
+  Stage: StageModel;
+  StageChange: StageChangeModel;
+  StageInput: StageInput;
   UpsertProductInput: UpsertProductInput;
+  WinDealInput: WinDealInput;
 };
 
 export type CustomerResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  deals?: Resolver<Maybe<Array<ResolversTypes['Deal']>>, ParentType, ContextType, Partial<CustomerDealsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   revenue?: Resolver<Maybe<ResolversTypes['RevenueSummary']>, ParentType, ContextType>;
@@ -353,15 +573,51 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DealResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal'], FederationReferenceType extends FederationReferenceTypes['Deal'] = FederationReferenceTypes['Deal']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Deal']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  expectedCloseAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['StageChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lostReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DealStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DealConnectionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['DealConnection'] = ResolversParentTypes['DealConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DealEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DealEdgeResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['DealEdge'] = ResolversParentTypes['DealEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
+};
+
+export type DealPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['DealPayload'] = ResolversParentTypes['DealPayload']> = {
+  deal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
+  createPipeline?: Resolver<ResolversTypes['PipelinePayload'], ParentType, ContextType, RequireFields<MutationCreatePipelineArgs, 'input'>>;
+  loseDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationLoseDealArgs, 'input'>>;
+  moveDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationMoveDealArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
   upsertProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpsertProductArgs, 'input'>>;
+  winDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationWinDealArgs, 'input'>>;
 };
 
 export type OrderResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -404,6 +660,17 @@ export type PageInfoResolvers<ContextType = SalesContext, ParentType extends Res
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PipelineResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Pipeline'] = ResolversParentTypes['Pipeline']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['Stage']>, ParentType, ContextType>;
+};
+
+export type PipelinePayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['PipelinePayload'] = ResolversParentTypes['PipelinePayload']> = {
+  pipeline?: Resolver<ResolversTypes['Pipeline'], ParentType, ContextType>;
+};
+
 export type ProductResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -418,6 +685,9 @@ export type ProductPayloadResolvers<ContextType = SalesContext, ParentType exten
 };
 
 export type QueryResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
+  deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
+  pipelines?: Resolver<Array<ResolversTypes['Pipeline']>, ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
 };
 
@@ -430,9 +700,27 @@ export type RevenueSummaryResolvers<ContextType = SalesContext, ParentType exten
   orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type StageResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Stage'] = ResolversParentTypes['Stage'], FederationReferenceType extends FederationReferenceTypes['Stage'] = FederationReferenceTypes['Stage']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Stage']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type StageChangeResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['StageChange'] = ResolversParentTypes['StageChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromStage?: Resolver<Maybe<ResolversTypes['Stage']>, ParentType, ContextType>;
+  toStage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = SalesContext> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Deal?: DealResolvers<ContextType>;
+  DealConnection?: DealConnectionResolvers<ContextType>;
+  DealEdge?: DealEdgeResolvers<ContextType>;
+  DealPayload?: DealPayloadResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -441,9 +729,13 @@ export type Resolvers<ContextType = SalesContext> = {
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Pipeline?: PipelineResolvers<ContextType>;
+  PipelinePayload?: PipelinePayloadResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductPayload?: ProductPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RevenueSummary?: RevenueSummaryResolvers<ContextType>;
+  Stage?: StageResolvers<ContextType>;
+  StageChange?: StageChangeResolvers<ContextType>;
 };
 

@@ -74,3 +74,15 @@ export async function placeOrder(sales: SalesUnderTest, token: string, input: Re
   const data = await sales.ok(token, PLACE_ORDER, { input });
   return data['placeOrder'].order as Record<string, any>;
 }
+
+export const DEAL_FIELDS =
+  'id title customer { id } amount { amount currency } stage { id name position probability } status ownerId expectedCloseAt closedAt lostReason history { fromStage { id name } toStage { id name } changedAt } createdAt';
+
+export const CREATE_DEAL = /* GraphQL */ `
+  mutation Create($input: CreateDealInput!) { createDeal(input: $input) { deal { ${DEAL_FIELDS} } } }
+`;
+
+export async function createDeal(sales: SalesUnderTest, token: string, input: Record<string, unknown>) {
+  const data = await sales.ok(token, CREATE_DEAL, { input: { title: 'Deal', amount: 1000, currency: 'USD', ...input } });
+  return data['createDeal'].deal as Record<string, any>;
+}
