@@ -8,5 +8,7 @@ export default subgraphCodegenConfig({
     TicketComment: '../modules/ticket/ticket.model.js#TicketCommentModel',
     SlaPolicy: '../modules/sla/sla.model.js#SlaPolicyModel',
     BusinessHours: '../modules/sla/sla.model.js#BusinessHoursModel',
+    SurveyInvitation: '../modules/survey/survey.model.js#SurveyInvitationModel',
+    SurveyResponse: '../modules/survey/survey.model.js#SurveyResponseModel',
   },
 });

@@ -3,12 +3,13 @@ import type { Clock } from './clock.js';
 import { createSatisfactionLoader } from './modules/satisfaction/satisfaction.loader.js';
 import { SatisfactionService } from './modules/satisfaction/satisfaction.service.js';
 import { SlaService } from './modules/sla/sla.service.js';
+import { SurveyService } from './modules/survey/survey.service.js';
 import { createCommentsLoader, createCustomerTicketsLoader, createTicketLoader } from './modules/ticket/ticket.loader.js';
 import { TicketService, type TicketServiceOptions } from './modules/ticket/ticket.service.js';
 
 export interface SupportContext extends RequestContext {
   clock: Clock;
-  services: { tickets: TicketService; sla: SlaService };
+  services: { tickets: TicketService; sla: SlaService; surveys: SurveyService };
   loaders: {
     satisfaction: ReturnType<typeof createSatisfactionLoader>;
     ticket: ReturnType<typeof createTicketLoader>;
@@ -26,6 +27,7 @@ export function createSupportServices(dependencies: Pick<ServiceDependencies, 'd
   return {
     tickets: new TicketService(dependencies.dataSource, settings.clock, settings),
     sla: new SlaService(dependencies.dataSource, settings.clock),
+    surveys: new SurveyService(dependencies.dataSource, settings.clock),
   };
 }
 

@@ -6,4 +6,5 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/satisfaction/satisfaction.graphql',
   './modules/ticket/ticket.graphql',
   './modules/sla/sla.graphql',
+  './modules/survey/survey.graphql',
 ]);

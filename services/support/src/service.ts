@@ -9,6 +9,8 @@ import { BusinessHoursEntity, SlaPolicyEntity } from './modules/sla/sla.entity.j
 import { slaResolvers } from './modules/sla/sla.resolvers.js';
 import { TicketCommentEntity, TicketEntity } from './modules/ticket/ticket.entity.js';
 import { ticketResolvers } from './modules/ticket/ticket.resolvers.js';
+import { SurveyInvitationEntity } from './modules/survey/survey-invitation.entity.js';
+import { surveyResolvers } from './modules/survey/survey.resolvers.js';
 import { typeDefs } from './schema.js';
 import { createTimers } from './timers.js';
 
@@ -27,8 +29,8 @@ export function createSupportService(options: SupportServiceOptions = {}): Servi
   return {
     name: 'support',
     typeDefs,
-    resolvers: mergeResolvers({ DateTime: dateTimeScalar }, satisfactionResolvers, ticketResolvers, slaResolvers),
-    entities: [SurveyResponseEntity, TicketEntity, TicketCommentEntity, SlaPolicyEntity, BusinessHoursEntity],
+    resolvers: mergeResolvers({ DateTime: dateTimeScalar }, satisfactionResolvers, ticketResolvers, slaResolvers, surveyResolvers),
+    entities: [SurveyResponseEntity, TicketEntity, TicketCommentEntity, SlaPolicyEntity, BusinessHoursEntity, SurveyInvitationEntity],
     migrations,
     createContext: (base, dependencies) => createSupportContext(base, dependencies, settings),
     components: (dependencies) => {

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { CustomerReference } from '../modules/satisfaction/satisfaction.model.js';
 import type { TicketModel, TicketCommentModel } from '../modules/ticket/ticket.model.js';
 import type { SlaPolicyModel, BusinessHoursModel } from '../modules/sla/sla.model.js';
+import type { SurveyInvitationModel, SurveyResponseModel } from '../modules/survey/survey.model.js';
 import type { SupportContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +17,13 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AnswerSurveyInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  invitationId: Scalars['ID']['input'];
+  /** CSAT 1-5, NPS 0-10, CES 1-5. */
+  score: Scalars['Int']['input'];
 };
 
 export type AssignTicketInput = {
@@ -65,6 +73,8 @@ export type CustomerTicketsArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** One answer per invitation; NPS 0-6 or CSAT 1-2 also publishes FollowUpRequested. */
+  answerSurvey: SurveyResponsePayload;
   assignTicket: TicketPayload;
   /** The first public comment of a member is the first response (TicketFirstResponded); a CLOSED ticket takes no comments. */
   commentOnTicket: TicketPayload;
@@ -80,6 +90,11 @@ export type Mutation = {
   upsertBusinessHours: BusinessHoursPayload;
   /** One policy per priority: a second upsert replaces the targets and re-times open tickets. */
   upsertSlaPolicy: SlaPolicyPayload;
+};
+
+
+export type MutationAnswerSurveyArgs = {
+  input: AnswerSurveyInput;
 };
 
 
@@ -145,10 +160,18 @@ export type Query = {
   businessHours: BusinessHours;
   /** One per priority that has one, LOW first. */
   slaPolicies: Array<SlaPolicy>;
+  /** Newest first. */
+  surveyInvitations: SurveyInvitationConnection;
   /** Null when no such ticket exists in the caller's workspace. */
   ticket?: Maybe<Ticket>;
   /** Newest first. */
   tickets: TicketConnection;
+};
+
+
+export type QuerySurveyInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -202,6 +225,52 @@ export type SlaPolicy = {
 export type SlaPolicyPayload = {
   __typename?: 'SlaPolicyPayload';
   slaPolicy: SlaPolicy;
+};
+
+/** An invitation to a short survey, created by what the customer did (never by a calendar). */
+export type SurveyInvitation = {
+  __typename?: 'SurveyInvitation';
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  kind: SurveyKind;
+  sentAt: Scalars['DateTime']['output'];
+  /** What caused it: TICKET_RESOLVED (CSAT), TICKET_RESOLVED_AFTER_REOPEN (CES). */
+  trigger: Scalars['String']['output'];
+};
+
+export type SurveyInvitationConnection = {
+  __typename?: 'SurveyInvitationConnection';
+  edges: Array<SurveyInvitationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SurveyInvitationEdge = {
+  __typename?: 'SurveyInvitationEdge';
+  cursor: Scalars['String']['output'];
+  node: SurveyInvitation;
+};
+
+export type SurveyKind =
+  | 'CES'
+  | 'CSAT'
+  | 'NPS';
+
+export type SurveyResponse = {
+  __typename?: 'SurveyResponse';
+  answeredAt: Scalars['DateTime']['output'];
+  /** Not readable with the analyst role. */
+  comment?: Maybe<Scalars['String']['output']>;
+  customer: Customer;
+  id: Scalars['ID']['output'];
+  kind: SurveyKind;
+  score: Scalars['Int']['output'];
+};
+
+export type SurveyResponsePayload = {
+  __typename?: 'SurveyResponsePayload';
+  surveyResponse: SurveyResponse;
 };
 
 /** A customer's request to the support team. */
@@ -386,11 +455,12 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AssignTicketInput: AssignTicketInput;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  BusinessHours: ResolverTypeWrapper<BusinessHoursModel>;
+  AnswerSurveyInput: AnswerSurveyInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AssignTicketInput: AssignTicketInput;
+  BusinessHours: ResolverTypeWrapper<BusinessHoursModel>;
   BusinessHoursPayload: ResolverTypeWrapper<Omit<BusinessHoursPayload, 'businessHours'> & { businessHours: ResolversTypes['BusinessHours'] }>;
   CommentOnTicketInput: CommentOnTicketInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -407,6 +477,12 @@ export type ResolversTypes = {
   SetTicketPendingInput: SetTicketPendingInput;
   SlaPolicy: ResolverTypeWrapper<SlaPolicyModel>;
   SlaPolicyPayload: ResolverTypeWrapper<Omit<SlaPolicyPayload, 'slaPolicy'> & { slaPolicy: ResolversTypes['SlaPolicy'] }>;
+  SurveyInvitation: ResolverTypeWrapper<SurveyInvitationModel>;
+  SurveyInvitationConnection: ResolverTypeWrapper<Omit<SurveyInvitationConnection, 'edges'> & { edges: Array<ResolversTypes['SurveyInvitationEdge']> }>;
+  SurveyInvitationEdge: ResolverTypeWrapper<Omit<SurveyInvitationEdge, 'node'> & { node: ResolversTypes['SurveyInvitation'] }>;
+  SurveyKind: SurveyKind;
+  SurveyResponse: ResolverTypeWrapper<SurveyResponseModel>;
+  SurveyResponsePayload: ResolverTypeWrapper<Omit<SurveyResponsePayload, 'surveyResponse'> & { surveyResponse: ResolversTypes['SurveyResponse'] }>;
   Ticket: ResolverTypeWrapper<TicketModel>;
   TicketComment: ResolverTypeWrapper<TicketCommentModel>;
   TicketConnection: ResolverTypeWrapper<Omit<TicketConnection, 'edges'> & { edges: Array<ResolversTypes['TicketEdge']> }>;
@@ -421,11 +497,12 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AssignTicketInput: AssignTicketInput;
-  ID: Scalars['ID']['output'];
-  BusinessHours: BusinessHoursModel;
+  AnswerSurveyInput: AnswerSurveyInput;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  AssignTicketInput: AssignTicketInput;
+  BusinessHours: BusinessHoursModel;
   BusinessHoursPayload: Omit<BusinessHoursPayload, 'businessHours'> & { businessHours: ResolversParentTypes['BusinessHours'] };
   CommentOnTicketInput: CommentOnTicketInput;
   Boolean: Scalars['Boolean']['output'];
@@ -442,6 +519,11 @@ export type ResolversParentTypes = {
   SetTicketPendingInput: SetTicketPendingInput;
   SlaPolicy: SlaPolicyModel;
   SlaPolicyPayload: Omit<SlaPolicyPayload, 'slaPolicy'> & { slaPolicy: ResolversParentTypes['SlaPolicy'] };
+  SurveyInvitation: SurveyInvitationModel;
+  SurveyInvitationConnection: Omit<SurveyInvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['SurveyInvitationEdge']> };
+  SurveyInvitationEdge: Omit<SurveyInvitationEdge, 'node'> & { node: ResolversParentTypes['SurveyInvitation'] };
+  SurveyResponse: SurveyResponseModel;
+  SurveyResponsePayload: Omit<SurveyResponsePayload, 'surveyResponse'> & { surveyResponse: ResolversParentTypes['SurveyResponse'] };
   Ticket: TicketModel;
   TicketComment: TicketCommentModel;
   TicketConnection: Omit<TicketConnection, 'edges'> & { edges: Array<ResolversParentTypes['TicketEdge']> };
@@ -474,6 +556,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  answerSurvey?: Resolver<ResolversTypes['SurveyResponsePayload'], ParentType, ContextType, RequireFields<MutationAnswerSurveyArgs, 'input'>>;
   assignTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'input'>>;
   commentOnTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationCommentOnTicketArgs, 'input'>>;
   openTicket?: Resolver<ResolversTypes['TicketPayload'], ParentType, ContextType, RequireFields<MutationOpenTicketArgs, 'input'>>;
@@ -492,6 +575,7 @@ export type PageInfoResolvers<ContextType = SupportContext, ParentType extends R
 export type QueryResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   businessHours?: Resolver<ResolversTypes['BusinessHours'], ParentType, ContextType>;
   slaPolicies?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType>;
+  surveyInvitations?: Resolver<ResolversTypes['SurveyInvitationConnection'], ParentType, ContextType, RequireFields<QuerySurveyInvitationsArgs, 'first'>>;
   ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   tickets?: Resolver<ResolversTypes['TicketConnection'], ParentType, ContextType, RequireFields<QueryTicketsArgs, 'first'>>;
 };
@@ -513,6 +597,39 @@ export type SlaPolicyResolvers<ContextType = SupportContext, ParentType extends 
 
 export type SlaPolicyPayloadResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SlaPolicyPayload'] = ResolversParentTypes['SlaPolicyPayload']> = {
   slaPolicy?: Resolver<ResolversTypes['SlaPolicy'], ParentType, ContextType>;
+};
+
+export type SurveyInvitationResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SurveyInvitation'] = ResolversParentTypes['SurveyInvitation']> = {
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SurveyKind'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SurveyInvitationConnectionResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SurveyInvitationConnection'] = ResolversParentTypes['SurveyInvitationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SurveyInvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SurveyInvitationEdgeResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SurveyInvitationEdge'] = ResolversParentTypes['SurveyInvitationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SurveyInvitation'], ParentType, ContextType>;
+};
+
+export type SurveyResponseResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SurveyResponse'] = ResolversParentTypes['SurveyResponse']> = {
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SurveyKind'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SurveyResponsePayloadResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['SurveyResponsePayload'] = ResolversParentTypes['SurveyResponsePayload']> = {
+  surveyResponse?: Resolver<ResolversTypes['SurveyResponse'], ParentType, ContextType>;
 };
 
 export type TicketResolvers<ContextType = SupportContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket'], FederationReferenceType extends FederationReferenceTypes['Ticket'] = FederationReferenceTypes['Ticket']> = {
@@ -566,6 +683,11 @@ export type Resolvers<ContextType = SupportContext> = {
   SatisfactionSummary?: SatisfactionSummaryResolvers<ContextType>;
   SlaPolicy?: SlaPolicyResolvers<ContextType>;
   SlaPolicyPayload?: SlaPolicyPayloadResolvers<ContextType>;
+  SurveyInvitation?: SurveyInvitationResolvers<ContextType>;
+  SurveyInvitationConnection?: SurveyInvitationConnectionResolvers<ContextType>;
+  SurveyInvitationEdge?: SurveyInvitationEdgeResolvers<ContextType>;
+  SurveyResponse?: SurveyResponseResolvers<ContextType>;
+  SurveyResponsePayload?: SurveyResponsePayloadResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TicketComment?: TicketCommentResolvers<ContextType>;
   TicketConnection?: TicketConnectionResolvers<ContextType>;

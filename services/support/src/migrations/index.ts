@@ -1,6 +1,12 @@
 import { messagingMigrations } from '@rapport/messaging';
 import { CreateSurveyResponses1732300000000 } from './1732300000000-create-survey-responses.js';
 import { CreateTicketsAndSla1764100000000 } from './1764100000000-create-tickets-and-sla.js';
+import { CreateSurveyInvitations1764100000100 } from './1764100000100-create-survey-invitations.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateSurveyResponses1732300000000, ...messagingMigrations, CreateTicketsAndSla1764100000000];
+export const migrations = [
+  CreateSurveyResponses1732300000000,
+  ...messagingMigrations,
+  CreateTicketsAndSla1764100000000,
+  CreateSurveyInvitations1764100000100,
+];

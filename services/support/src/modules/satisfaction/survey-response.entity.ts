@@ -7,6 +7,8 @@ export interface SurveyResponseRow {
   id: string;
   tenantId: string;
   customerId: string;
+  /** Null for answers stored before invitations existed. */
+  invitationId: string | null;
   kind: SurveyKind;
   score: number;
   comment: string | null;
@@ -20,6 +22,7 @@ export const SurveyResponseEntity = new EntitySchema<SurveyResponseRow>({
     id: { type: 'uuid', primary: true },
     tenantId: { name: 'tenant_id', type: 'uuid' },
     customerId: { name: 'customer_id', type: 'uuid' },
+    invitationId: { name: 'invitation_id', type: 'uuid', nullable: true },
     kind: { type: 'text' },
     score: { type: 'int' },
     comment: { type: 'text', nullable: true },

@@ -36,6 +36,7 @@ import type {
 import { BODY_READERS, READERS, WRITERS } from '../../roles.js';
 import { closePause, isSlaBreached, openPause, recordNewBreaches, retime, type SlaSettings } from '../sla/sla-clock.js';
 import { loadSlaSettings } from '../sla/sla.service.js';
+import { inviteAfterResolution } from '../survey/survey.service.js';
 import { TicketCommentEntity, TicketEntity, type TicketRow, type TicketStatus } from './ticket.entity.js';
 import {
   toTicketAssignedPayload,
@@ -165,7 +166,10 @@ export class TicketService {
     });
   }
 
-  /** Resolving a resolved ticket changes nothing, so retries are safe; a closed ticket stays closed. */
+  /**
+   * Resolving a resolved ticket changes nothing, so retries are safe; a closed ticket stays
+   * closed. The survey invitation the resolution triggers is created in the same transaction.
+   */
   async resolve(auth: AuthContext, input: ResolveTicketInput): Promise<TicketModel> {
     return this.change(auth, input.ticketId, async (scope, ticket, now, settings) => {
       if (ticket.status === 'CLOSED') throw badInput('ticketId', 'a closed ticket cannot be resolved');
@@ -174,6 +178,7 @@ export class TicketService {
       await moveStatus(scope, ticket, 'RESOLVED', auth.memberId, now);
       retime(ticket, settings);
       await publish(scope, ticket, TicketResolvedV1, toTicketResolvedPayload(ticket, auth.memberId, isSlaBreached(ticket, now)), now);
+      await inviteAfterResolution(scope, ticket, now);
     });
   }
 
