@@ -128,6 +128,8 @@ export class SlaService {
    * Returns how many tickets got a breach published.
    */
   async checkBreaches(now: Date, options: { tenantId?: string } = {}): Promise<number> {
+    // The one read across tenants: it finds which tenants have work, then each tenant's rows
+    // are read and changed in that tenant's own scope.
     const due = (await this.dataSource.query(
       `SELECT DISTINCT tenant_id FROM tickets
         WHERE ($2::uuid IS NULL OR tenant_id = $2)

@@ -230,6 +230,7 @@ export class TicketService {
   /** Closes RESOLVED tickets quiet for the configured days as of `now`; returns how many. */
   async closeQuietTickets(now: Date, options: { tenantId?: string } = {}): Promise<number> {
     const cutoff = new Date(now.getTime() - this.quietDays * DAY_MS);
+    // Across tenants only to find which have work; each tenant's rows change in its own scope.
     const tenants = (await this.dataSource.query(
       `SELECT DISTINCT tenant_id FROM tickets WHERE status = 'RESOLVED' AND last_activity_at <= $1 AND ($2::uuid IS NULL OR tenant_id = $2)`,
       [cutoff, options.tenantId ?? null],
