@@ -30,6 +30,11 @@ describe('support: Customer.satisfaction', () => {
     assert.deepEqual(customer?.['satisfaction'], { csat: null, nps: null, lastNpsScore: null, ces: null, responses: 0 });
   });
 
+  it('refuses a caller without a role: reading is denied by default', async () => {
+    const tenant = createTestTenant();
+    await assert.rejects(resolveEntities(service.subgraph, await tenant.token([]), 'Customer', [randomUUID()], SATISFACTION), /FORBIDDEN/);
+  });
+
   it('computes CSAT, NPS and CES by their definitions from the tenant answers only', async () => {
     const tenant = createTestTenant();
     const customerId = randomUUID();

@@ -88,6 +88,8 @@ describe('support: ticket queries', () => {
       const token = await tenant.token([role]);
       assert.equal((await support.ok(token, TICKET, { id: ticket['id'] }))['ticket'].description, 'secret');
       assert.equal(errorOf(await support.request(token, RESOLVE, { input: { ticketId: ticket['id'] } }))['code'], 'FORBIDDEN');
+      // The role is checked before the input, so a refused caller learns nothing from validation.
+      assert.equal(errorOf(await support.request(token, COMMENT, { input: { ticketId: ticket['id'], body: ' ' } }))['code'], 'FORBIDDEN');
     }
     const none = await support.request(await tenant.token([]), TICKET, { id: ticket['id'] });
     assert.equal(errorOf(none)['code'], 'FORBIDDEN');

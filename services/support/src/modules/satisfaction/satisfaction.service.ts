@@ -1,5 +1,6 @@
-import { withTenant, type AuthContext } from '@rapport/service-kit';
+import { requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
 import type { DataSource } from 'typeorm';
+import { READERS } from '../../roles.js';
 import type { SatisfactionSummaryModel } from './satisfaction.model.js';
 
 interface SatisfactionAggregateRow {
@@ -20,6 +21,7 @@ export class SatisfactionService {
    * CES = mean score.
    */
   async summariesFor(auth: AuthContext, customerIds: readonly string[]): Promise<Map<string, SatisfactionSummaryModel>> {
+    requireRole(auth, READERS);
     const rows = (await withTenant(this.dataSource, auth.tenantId, (scope) =>
       scope.manager.query(
         `SELECT customer_id,

@@ -101,7 +101,7 @@ export class TicketService {
     requireRole(auth, WRITERS);
     if (!isUuid(input.customerId)) throw badInput('customerId', 'customerId must be a UUID');
     const subject = requiredText(input.subject, 'subject', SUBJECT_MAX);
-    const description = input.description === null || input.description === undefined ? null : input.description;
+    const description = input.description ?? null;
     if (description !== null && description.length > TEXT_MAX) throw badInput('description', `description must be at most ${TEXT_MAX} characters`);
     const channel = requiredText(input.channel ?? 'email', 'channel', 50).toLowerCase();
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
@@ -137,6 +137,7 @@ export class TicketService {
 
   /** The first public comment of a member is the first response; it also takes a NEW ticket to OPEN. */
   async comment(auth: AuthContext, input: CommentOnTicketInput): Promise<TicketModel> {
+    requireRole(auth, WRITERS);
     const body = requiredText(input.body, 'body', TEXT_MAX);
     const isPublic = input.public ?? true;
     return this.change(auth, input.ticketId, async (scope, ticket, now) => {
@@ -155,6 +156,7 @@ export class TicketService {
 
   /** Assigning the current assignee again changes nothing. */
   async assign(auth: AuthContext, input: AssignTicketInput): Promise<TicketModel> {
+    requireRole(auth, WRITERS);
     const assigneeId = input.assigneeId ?? null;
     if (assigneeId !== null && !isUuid(assigneeId)) throw badInput('assigneeId', 'assigneeId must be a member id (UUID)');
     return this.change(auth, input.ticketId, async (scope, ticket, now) => {
