@@ -12,5 +12,6 @@ export default subgraphCodegenConfig({
     Stage: '../modules/pipeline/pipeline.model.js#StageModel',
     Deal: '../modules/deal/deal.model.js#DealModel',
     StageChange: '../modules/deal/deal.model.js#StageChangeModel',
+    Subscription: '../modules/subscription/subscription.model.js#SubscriptionModel',
   },
 });

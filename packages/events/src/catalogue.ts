@@ -8,6 +8,7 @@ import {
 import { DealLostV1, DealStageChangedV1, DealWonV1 } from './contracts/deal.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
 import { OrderPaidV1, OrderPlacedV1 } from './contracts/order.events.js';
+import { SubscriptionChangedV1 } from './contracts/subscription.events.js';
 import {
   SlaBreachedV1,
   TicketAssignedV1,
@@ -38,6 +39,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   DealStageChangedV1,
   DealWonV1,
   DealLostV1,
+  SubscriptionChangedV1,
   SurveyInvitedV1,
   SurveyAnsweredV1,
   FollowUpRequestedV1,

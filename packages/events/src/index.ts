@@ -3,6 +3,7 @@ export * from './contracts/customer.events.js';
 export * from './contracts/deal.events.js';
 export * from './contracts/interaction.events.js';
 export * from './contracts/order.events.js';
+export * from './contracts/subscription.events.js';
 export * from './contracts/survey.events.js';
 export * from './contracts/ticket.events.js';
 export * from './decode.js';

@@ -7,6 +7,8 @@ import type { StageModel } from './modules/pipeline/pipeline.model.js';
 import { PipelineService } from './modules/pipeline/pipeline.service.js';
 import type { ProductModel } from './modules/product/product.model.js';
 import { ProductService } from './modules/product/product.service.js';
+import type { SubscriptionModel } from './modules/subscription/subscription.model.js';
+import { SubscriptionService } from './modules/subscription/subscription.service.js';
 import { createRevenueLoader } from './modules/revenue/revenue.loader.js';
 import { RevenueService } from './modules/revenue/revenue.service.js';
 
@@ -16,6 +18,7 @@ export interface SalesContext extends RequestContext {
     orders: OrderService;
     pipelines: PipelineService;
     deals: DealService;
+    subscriptions: SubscriptionService;
   };
   loaders: {
     revenue: ReturnType<typeof createRevenueLoader>;
@@ -27,6 +30,7 @@ export interface SalesContext extends RequestContext {
     deal: ReturnType<typeof createDealLoader>;
     dealsOfCustomer: ReturnType<typeof createDealsOfCustomerLoader>;
     historyOfDeal: ReturnType<typeof createHistoryLoader>;
+    subscriptionsOfCustomer: ReturnType<typeof createGroupLoader<SubscriptionModel>>;
   };
 }
 
@@ -38,6 +42,7 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
     orders: new OrderService(dataSource),
     pipelines: new PipelineService(dataSource),
     deals: new DealService(dataSource),
+    subscriptions: new SubscriptionService(dataSource),
   };
   return {
     ...base,
@@ -52,6 +57,10 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
       deal: createDealLoader(services.deals, auth),
       dealsOfCustomer: createDealsOfCustomerLoader(services.deals, auth),
       historyOfDeal: createHistoryLoader(services.deals, auth),
+      subscriptionsOfCustomer: createGroupLoader<SubscriptionModel>(
+        (ids) => services.subscriptions.forCustomers(auth(), ids),
+        (subscription) => subscription.customerId,
+      ),
     },
   };
 }

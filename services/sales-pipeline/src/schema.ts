@@ -8,4 +8,5 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/order/order.graphql',
   './modules/pipeline/pipeline.graphql',
   './modules/deal/deal.graphql',
+  './modules/subscription/subscription.graphql',
 ]);

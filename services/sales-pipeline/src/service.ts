@@ -10,14 +10,16 @@ import { PipelineEntity, StageEntity } from './modules/pipeline/pipeline.entity.
 import { pipelineResolvers } from './modules/pipeline/pipeline.resolvers.js';
 import { ProductEntity } from './modules/product/product.entity.js';
 import { productResolvers } from './modules/product/product.resolvers.js';
+import { MrrMovementEntity, SubscriptionEntity } from './modules/subscription/subscription.entity.js';
+import { subscriptionResolvers } from './modules/subscription/subscription.resolvers.js';
 import { revenueResolvers } from './modules/revenue/revenue.resolvers.js';
 import { typeDefs } from './schema.js';
 
 export const salesPipelineService: ServiceDefinition<SalesContext> = {
   name: 'sales-pipeline',
   typeDefs,
-  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers),
-  entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity],
+  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers, subscriptionResolvers),
+  entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity, SubscriptionEntity, MrrMovementEntity],
   migrations,
   createContext: createSalesContext,
   components: (dependencies) => createMessaging(dependencies, { service: 'sales-pipeline', publishes: true }).components,

@@ -5,6 +5,7 @@ import type { ProductModel } from '../modules/product/product.model.js';
 import type { OrderModel, OrderLineModel } from '../modules/order/order.model.js';
 import type { PipelineModel, StageModel } from '../modules/pipeline/pipeline.model.js';
 import type { DealModel, StageChangeModel } from '../modules/deal/deal.model.js';
+import type { SubscriptionModel } from '../modules/subscription/subscription.model.js';
 import type { SalesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +20,14 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A new MRR for the subscription: higher is an expansion, lower a contraction. */
+export type ChangeSubscriptionInput = {
+  /** Defaults to now. */
+  changedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  mrr: Scalars['Float']['input'];
+  subscriptionId: Scalars['ID']['input'];
 };
 
 export type CreateDealInput = {
@@ -49,6 +58,8 @@ export type Customer = {
   orders?: Maybe<OrderConnection>;
   /** Null only when this subgraph cannot answer; zeros when the customer has no orders. */
   revenue?: Maybe<RevenueSummary>;
+  /** Active and ended, newest first. Null only when this subgraph cannot answer. */
+  subscriptions?: Maybe<Array<Subscription>>;
 };
 
 
@@ -112,6 +123,12 @@ export type DealStatus =
   | 'OPEN'
   | 'WON';
 
+export type EndSubscriptionInput = {
+  /** Defaults to now. */
+  endedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  subscriptionId: Scalars['ID']['input'];
+};
+
 export type LoseDealInput = {
   dealId: Scalars['ID']['input'];
   /** Required, not empty. */
@@ -133,14 +150,22 @@ export type MoveDealInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  changeSubscription: SubscriptionPayload;
   createDeal: DealPayload;
   createPipeline: PipelinePayload;
+  endSubscription: SubscriptionPayload;
   loseDeal: DealPayload;
   moveDeal: DealPayload;
   placeOrder: OrderPayload;
   recordPayment: OrderPayload;
+  startSubscription: SubscriptionPayload;
   upsertProduct: ProductPayload;
   winDeal: DealPayload;
+};
+
+
+export type MutationChangeSubscriptionArgs = {
+  input: ChangeSubscriptionInput;
 };
 
 
@@ -151,6 +176,11 @@ export type MutationCreateDealArgs = {
 
 export type MutationCreatePipelineArgs = {
   input: CreatePipelineInput;
+};
+
+
+export type MutationEndSubscriptionArgs = {
+  input: EndSubscriptionInput;
 };
 
 
@@ -171,6 +201,11 @@ export type MutationPlaceOrderArgs = {
 
 export type MutationRecordPaymentArgs = {
   input: RecordPaymentInput;
+};
+
+
+export type MutationStartSubscriptionArgs = {
+  input: StartSubscriptionInput;
 };
 
 
@@ -357,6 +392,34 @@ export type StageInput = {
   probability: Scalars['Float']['input'];
 };
 
+export type StartSubscriptionInput = {
+  /** Defaults to the product's currency; one currency per customer's active subscriptions. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** Defaults to the product's price. */
+  mrr?: InputMaybe<Scalars['Float']['input']>;
+  /** A recurring product. */
+  productId: Scalars['ID']['input'];
+  /** Defaults to now. */
+  startedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  customer: Customer;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Monthly recurring revenue. */
+  mrr: Money;
+  product: Product;
+  startedAt: Scalars['DateTime']['output'];
+};
+
+export type SubscriptionPayload = {
+  __typename?: 'SubscriptionPayload';
+  subscription: Subscription;
+};
+
 /** Without `id`, a product with the same `sku` is updated, otherwise one is created. */
 export type UpsertProductInput = {
   currency: Scalars['String']['input'];
@@ -477,10 +540,11 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CreateDealInput: CreateDealInput;
+  ChangeSubscriptionInput: ChangeSubscriptionInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreateDealInput: CreateDealInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreatePipelineInput: CreatePipelineInput;
   Customer: ResolverTypeWrapper<CustomerReference>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -491,6 +555,7 @@ export type ResolversTypes = {
   DealFilter: DealFilter;
   DealPayload: ResolverTypeWrapper<Omit<DealPayload, 'deal'> & { deal: ResolversTypes['Deal'] }>;
   DealStatus: DealStatus;
+  EndSubscriptionInput: EndSubscriptionInput;
   LoseDealInput: LoseDealInput;
   Money: ResolverTypeWrapper<MoneyModel>;
   MoveDealInput: MoveDealInput;
@@ -515,16 +580,20 @@ export type ResolversTypes = {
   Stage: ResolverTypeWrapper<StageModel>;
   StageChange: ResolverTypeWrapper<StageChangeModel>;
   StageInput: StageInput;
+  StartSubscriptionInput: StartSubscriptionInput;
+  Subscription: ResolverTypeWrapper<SubscriptionModel>;
+  SubscriptionPayload: ResolverTypeWrapper<Omit<SubscriptionPayload, 'subscription'> & { subscription: ResolversTypes['Subscription'] }>;
   UpsertProductInput: UpsertProductInput;
   WinDealInput: WinDealInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CreateDealInput: CreateDealInput;
+  ChangeSubscriptionInput: ChangeSubscriptionInput;
   Float: Scalars['Float']['output'];
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  CreateDealInput: CreateDealInput;
+  String: Scalars['String']['output'];
   CreatePipelineInput: CreatePipelineInput;
   Customer: CustomerReference;
   Int: Scalars['Int']['output'];
@@ -534,6 +603,7 @@ export type ResolversParentTypes = {
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealFilter: DealFilter;
   DealPayload: Omit<DealPayload, 'deal'> & { deal: ResolversParentTypes['Deal'] };
+  EndSubscriptionInput: EndSubscriptionInput;
   LoseDealInput: LoseDealInput;
   Money: MoneyModel;
   MoveDealInput: MoveDealInput;
@@ -557,6 +627,9 @@ export type ResolversParentTypes = {
   Stage: StageModel;
   StageChange: StageChangeModel;
   StageInput: StageInput;
+  StartSubscriptionInput: StartSubscriptionInput;
+  Subscription: SubscriptionModel;
+  SubscriptionPayload: Omit<SubscriptionPayload, 'subscription'> & { subscription: ResolversParentTypes['Subscription'] };
   UpsertProductInput: UpsertProductInput;
   WinDealInput: WinDealInput;
 };
@@ -567,6 +640,7 @@ export type CustomerResolvers<ContextType = SalesContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   revenue?: Resolver<Maybe<ResolversTypes['RevenueSummary']>, ParentType, ContextType>;
+  subscriptions?: Resolver<Maybe<Array<ResolversTypes['Subscription']>>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -610,12 +684,15 @@ export type MoneyResolvers<ContextType = SalesContext, ParentType extends Resolv
 };
 
 export type MutationResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changeSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationChangeSubscriptionArgs, 'input'>>;
   createDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
   createPipeline?: Resolver<ResolversTypes['PipelinePayload'], ParentType, ContextType, RequireFields<MutationCreatePipelineArgs, 'input'>>;
+  endSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationEndSubscriptionArgs, 'input'>>;
   loseDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationLoseDealArgs, 'input'>>;
   moveDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationMoveDealArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
+  startSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationStartSubscriptionArgs, 'input'>>;
   upsertProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpsertProductArgs, 'input'>>;
   winDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationWinDealArgs, 'input'>>;
 };
@@ -714,6 +791,19 @@ export type StageChangeResolvers<ContextType = SalesContext, ParentType extends 
   toStage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  customer?: SubscriptionResolver<ResolversTypes['Customer'], "customer", ParentType, ContextType>;
+  endedAt?: SubscriptionResolver<Maybe<ResolversTypes['DateTime']>, "endedAt", ParentType, ContextType>;
+  id?: SubscriptionResolver<ResolversTypes['ID'], "id", ParentType, ContextType>;
+  mrr?: SubscriptionResolver<ResolversTypes['Money'], "mrr", ParentType, ContextType>;
+  product?: SubscriptionResolver<ResolversTypes['Product'], "product", ParentType, ContextType>;
+  startedAt?: SubscriptionResolver<ResolversTypes['DateTime'], "startedAt", ParentType, ContextType>;
+};
+
+export type SubscriptionPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['SubscriptionPayload'] = ResolversParentTypes['SubscriptionPayload']> = {
+  subscription?: Resolver<ResolversTypes['Subscription'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = SalesContext> = {
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -737,5 +827,7 @@ export type Resolvers<ContextType = SalesContext> = {
   RevenueSummary?: RevenueSummaryResolvers<ContextType>;
   Stage?: StageResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  SubscriptionPayload?: SubscriptionPayloadResolvers<ContextType>;
 };
 
