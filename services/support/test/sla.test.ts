@@ -99,6 +99,11 @@ describe('support: SLA clocks', () => {
     assert.equal(resolved.slaBreached, true, 'a missed target stays missed');
   });
 
+  it('works Monday to Friday 09:00-18:00 UTC until a tenant sets its own hours', async () => {
+    const hours = (await support.ok(await createTestTenant().token(['analyst']), `{ businessHours { weekdays start end } }`))['businessHours'];
+    assert.deepEqual(hours, { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' });
+  });
+
   it('follows the tenant business hours, and re-times open tickets when they change', async () => {
     const { token } = await tenantWithPolicy(60, 6000);
     support.clock.set('2025-03-07T17:30:00Z');

@@ -36,6 +36,8 @@ describe('support: ticket queries', () => {
     assert.equal(rest.pageInfo.hasNextPage, false);
     const badCursor = await support.request(token, TICKETS, { after: 'garbage' });
     assert.deepEqual(errorOf(badCursor), { code: 'BAD_USER_INPUT', field: 'after' });
+    const negative = await support.request(token, TICKETS, { first: -1 });
+    assert.deepEqual(errorOf(negative), { code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('filters by status, priority, assignee and customer', async () => {
