@@ -1,7 +1,18 @@
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Gateway } from './gateway.js';
 import type { SubgraphDefinition } from './subgraphs.js';
+
+/**
+ * Body-parser failures (too large, not JSON) answered as GraphQL-shaped JSON with a code,
+ * never as Express's default HTML page, which carries a stack trace outside production.
+ */
+const jsonErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
+  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 600 ? error.status : 500;
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+  const message = status === 413 ? 'the request body is over the 2 MB limit; large imports go to /imports/*' : status < 500 ? 'the request body is not valid JSON' : 'Internal server error';
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
 
 async function subgraphReady(url: string): Promise<boolean> {
   try {
@@ -28,8 +39,10 @@ export async function createGatewayApp(gateway: Gateway, subgraphs: SubgraphDefi
   });
   app.use(
     '/graphql',
+    // Large uploads have their own streamed routes; an operation never needs more.
     express.json({ limit: '2mb' }),
     expressMiddleware(gateway.server, { context: async ({ req }) => gateway.contextFor(req.headers) }),
   );
+  app.use(jsonErrors);
   return app;
 }

@@ -17,6 +17,8 @@ export const gatewayEnvironmentSchema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    // Secure unless told otherwise: production hides introspection and field suggestions.
+    NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   })
   .refine((env) => env.JWT_SECRET !== undefined || env.JWKS_URL !== undefined, {

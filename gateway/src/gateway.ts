@@ -14,6 +14,7 @@ import {
   type TokenVerifier,
 } from '@rapport/service-kit';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { createProtection, type ProtectionLimits } from './protection.js';
 import { composeSupergraph } from './supergraph.js';
 import type { SubgraphDefinition } from './subgraphs.js';
 
@@ -29,16 +30,23 @@ export interface GatewayOptions {
   supergraphSource: 'static' | 'introspect';
   verifyToken: TokenVerifier;
   logger: Logger;
+  /** Introspection off and no field suggestions. */
+  production: boolean;
+  limits?: Partial<ProtectionLimits>;
+  /** Observes every request to a subgraph (tests prove that rejected operations call none). */
+  onSubgraphRequest?: (url: string) => void;
 }
 
 // Pooled keep-alive sockets to the subgraphs. Idle sockets are dropped before the
 // subgraphs' keep-alive timeout (65 s) so a request never lands on a socket the server closes.
 const SUBGRAPH_SOCKET_IDLE_MS = 30_000;
 
-export function createSubgraphFetcher(): { fetcher: Fetcher; close(): Promise<void> } {
+export function createSubgraphFetcher(onRequest?: (url: string) => void): { fetcher: Fetcher; close(): Promise<void> } {
   const agent = new Agent({ keepAliveTimeout: SUBGRAPH_SOCKET_IDLE_MS, keepAliveMaxTimeout: SUBGRAPH_SOCKET_IDLE_MS, connections: 128 });
-  const fetcher = ((url: string, init?: Record<string, unknown>) =>
-    undiciFetch(url, { ...(init as object), dispatcher: agent })) as unknown as Fetcher;
+  const fetcher = ((url: string, init?: Record<string, unknown>) => {
+    onRequest?.(url);
+    return undiciFetch(url, { ...(init as object), dispatcher: agent });
+  }) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
 }
 
@@ -60,7 +68,8 @@ export interface Gateway {
 
 /** The Apollo gateway composing the subgraphs, behind Apollo Server, checking the token first. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const subgraphFetcher = createSubgraphFetcher();
+  const subgraphFetcher = createSubgraphFetcher(options.onSubgraphRequest);
+  const protection = createProtection({ production: options.production, ...(options.limits ? { limits: options.limits } : {}) });
   const buildService = ({ url }: { url?: string }) => new AuthForwardingDataSource({ url: url!, fetcher: subgraphFetcher.fetcher });
   const gateway =
     options.supergraphSource === 'static'
@@ -76,9 +85,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    // One operation per HTTP request: a batch would multiply the cost budget.
+    allowBatchedHttpRequests: false,
+    // Requires a JSON content type or a preflight header, so a browser form cannot post.
+    csrfPrevention: true,
+    validationRules: protection.validationRules,
     // The entry point owns shutdown order; Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...protection.plugins],
   });
 
   async function contextFor(headers: Parameters<Gateway['contextFor']>[0]): Promise<GatewayContext> {

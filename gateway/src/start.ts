@@ -1,7 +1,7 @@
 import { createLogger, createTokenVerifier, listen, type Logger } from '@rapport/service-kit';
 import { createGatewayApp } from './app.js';
 import type { GatewayEnvironment } from './environment.js';
-import { createGateway } from './gateway.js';
+import { createGateway, type GatewayOptions } from './gateway.js';
 import { subgraphsFrom } from './subgraphs.js';
 
 export interface RunningGateway {
@@ -10,13 +10,19 @@ export interface RunningGateway {
 }
 
 /** Starts the gateway on the environment's port; used by the entry point and by tests. */
-export async function startGateway(environment: GatewayEnvironment, logger?: Logger): Promise<RunningGateway> {
+export async function startGateway(
+  environment: GatewayEnvironment,
+  logger?: Logger,
+  options: Pick<GatewayOptions, 'limits' | 'onSubgraphRequest'> = {},
+): Promise<RunningGateway> {
   const log = logger ?? createLogger({ name: 'gateway', level: environment.LOG_LEVEL });
   const subgraphs = subgraphsFrom(environment);
   const gateway = createGateway({
     subgraphs,
     supergraphSource: environment.SUPERGRAPH_SOURCE,
     logger: log,
+    production: environment.NODE_ENV === 'production',
+    ...options,
     verifyToken: createTokenVerifier({
       secret: environment.JWT_SECRET,
       jwksUrl: environment.JWKS_URL,

@@ -134,6 +134,8 @@ async function start(): Promise<void> {
       ...shared,
       PORT: String(DEV_PORTS.gateway),
       SUPERGRAPH_SOURCE: 'introspect',
+      // Introspection and field suggestions on, for tools and people exploring the graph.
+      NODE_ENV: 'development',
       ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlVariable, `http://127.0.0.1:${s.port}/graphql`])),
     },
   });

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { analyticsService } from '@rapport/analytics';
+import { contactsService } from '@rapport/contacts';
+import { salesPipelineService } from '@rapport/sales-pipeline';
+import { parseEnv, startServiceForTest, type RunningService } from '@rapport/service-kit';
+import { supportService } from '@rapport/support';
+import { createTestTenant, graphqlRequest, TEST_JWT_SECRET, testDatabaseUrl } from '@rapport/test-kit';
+import { gatewayEnvironmentSchema } from '../src/environment.js';
+import { startGateway, type RunningGateway } from '../src/start.js';
+
+const services: RunningService<any>[] = [];
+let gateway: RunningGateway;
+let url: string;
+let token: string;
+let subgraphCalls = 0;
+
+before(async () => {
+  const start = (definition: any, database: string) =>
+    startServiceForTest(definition, { databaseUrl: testDatabaseUrl(database), jwtSecret: TEST_JWT_SECRET });
+  services.push(
+    ...(await Promise.all([
+      start(contactsService, 'contacts'),
+      start(salesPipelineService, 'sales-pipeline'),
+      start(supportService, 'support'),
+      start(analyticsService, 'analytics'),
+    ])),
+  );
+  const [contacts, sales, support, analytics] = services.map((service) => `http://127.0.0.1:${service.port}/graphql`);
+  gateway = await startGateway(
+    parseEnv(gatewayEnvironmentSchema, {
+      PORT: '0',
+      CONTACTS_URL: contacts,
+      SALES_PIPELINE_URL: sales,
+      SUPPORT_URL: support,
+      ANALYTICS_URL: analytics,
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+    }),
+    undefined,
+    // Tight depth so the probe does not depend on how deep today's schema goes.
+    { limits: { maxDepth: 4 }, onSubgraphRequest: () => void (subgraphCalls += 1) },
+  );
+  url = `http://127.0.0.1:${gateway.port}/graphql`;
+  token = await createTestTenant().token(['analyst']);
+});
+
+after(async () => {
+  await gateway?.stop();
+  await Promise.all(services.map((service) => service.stop()));
+});
+
+/** Runs a probe and checks it reached no subgraph. */
+async function probe<T>(send: () => Promise<T>): Promise<T> {
+  const before = subgraphCalls;
+  const result = await send();
+  assert.equal(subgraphCalls, before, 'a rejected operation must not reach any subgraph');
+  return result;
+}
+
+const post = (body: string, contentType = 'application/json') =>
+  fetch(url, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${token}` }, body });
+
+describe('gateway protections (production mode)', () => {
+  it('answers an ordinary query, reaching the subgraphs', async () => {
+    const before = subgraphCalls;
+    const result = await graphqlRequest(url, `{ customers(first: 5) { totalCount } }`, { token });
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    assert.ok(subgraphCalls > before);
+  });
+
+  it('refuses introspection', async () => {
+    const result = await probe(() => graphqlRequest(url, `{ __schema { types { name } } }`, { token }));
+    assert.equal(result.errors?.[0]?.extensions?.['code'], 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('gives no field suggestions that would map the schema', async () => {
+    const result = await probe(() => graphqlRequest(url, `{ customr(id: "x") { id } }`, { token }));
+    assert.ok(result.errors?.length);
+    assert.doesNotMatch(JSON.stringify(result.errors), /Did you mean/i);
+  });
+
+  it('rejects 101 aliases of a real field', async () => {
+    const aliases = Array.from({ length: 101 }, (_v, index) => `a${index}: customers(first: 1) { totalCount }`).join(' ');
+    const result = await probe(() => graphqlRequest(url, `{ ${aliases} }`, { token }));
+    assert.equal(result.errors?.[0]?.extensions?.['code'], 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('rejects 500 duplicated fields', async () => {
+    const fields = Array.from({ length: 500 }, () => 'totalCount').join(' ');
+    const result = await probe(() => graphqlRequest(url, `{ customers { ${fields} } }`, { token }));
+    assert.equal(result.errors?.[0]?.extensions?.['code'], 'GRAPHQL_VALIDATION_FAILED');
+    assert.equal(result.data ?? null, null);
+  });
+
+  it('rejects an operation over the token limit', async () => {
+    const selections = Array.from({ length: 1_500 }, (_v, index) => `f${index}: __typename`).join(' ');
+    const result = await probe(() => graphqlRequest(url, `{ ${selections} }`, { token }));
+    assert.ok(result.errors?.length);
+    assert.equal(result.data ?? null, null);
+  });
+
+  it('rejects nesting deeper than the limit', async () => {
+    const result = await probe(() => graphqlRequest(url, `{ customers { edges { node { revenue { lifetime { amount } } } } } }`, { token }));
+    assert.equal(result.errors?.[0]?.extensions?.['code'], 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('rejects circular fragments', async () => {
+    const result = await probe(() =>
+      graphqlRequest(url, `query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }`, { token }),
+    );
+    assert.equal(result.errors?.[0]?.extensions?.['code'], 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('rejects first: $n with n = 100000 as BAD_USER_INPUT on first', async () => {
+    const result = await probe(() =>
+      graphqlRequest(url, `query($n: Int) { customers(first: $n) { totalCount } }`, { token, variables: { n: 100_000 } }),
+    );
+    assert.equal(result.status, 400);
+    assert.equal(result.errors?.[0]?.extensions?.['code'], 'BAD_USER_INPUT');
+    assert.equal(result.errors?.[0]?.extensions?.['field'], 'first');
+  });
+
+  it('rejects a batched array request', async () => {
+    const response = await probe(() => post(JSON.stringify([{ query: '{ customers { totalCount } }' }, { query: '{ customers { totalCount } }' }])));
+    assert.equal(response.status, 400);
+  });
+
+  it('rejects a mutation sent with GET', async () => {
+    const query = encodeURIComponent('mutation { createCustomer(input: { name: "x", kind: BUSINESS }) { customer { id } } }');
+    const response = await probe(() =>
+      fetch(`${url}?query=${query}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } }),
+    );
+    assert.equal(response.status, 405);
+  });
+
+  it('rejects a urlencoded POST (CSRF prevention)', async () => {
+    const response = await probe(() => post('query=%7B%20customers%20%7B%20totalCount%20%7D%20%7D', 'application/x-www-form-urlencoded'));
+    assert.equal(response.status, 400);
+  });
+
+  it('answers 413 with a JSON code, not a stack, for a body over 2 MB', async () => {
+    const response = await probe(() => post(JSON.stringify({ query: `{ customers { totalCount } }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } })));
+    assert.equal(response.status, 413);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    assert.equal(body.errors[0]?.extensions.code, 'PAYLOAD_TOO_LARGE');
+    assert.doesNotMatch(JSON.stringify(body), /at .*\.js/);
+  });
+});
