@@ -20,6 +20,7 @@ export const gatewayEnvironmentSchema = z
     // Secure unless told otherwise: production hides introspection and field suggestions.
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
   })
   .refine((env) => env.JWT_SECRET !== undefined || env.JWKS_URL !== undefined, {
     message: 'set JWT_SECRET (development) or JWKS_URL (production)',

@@ -13,6 +13,7 @@ import {
   type Logger,
   type TokenVerifier,
 } from '@rapport/service-kit';
+import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createProtection, type ProtectionLimits } from './protection.js';
 import { composeSupergraph } from './supergraph.js';
@@ -35,22 +36,57 @@ export interface GatewayOptions {
   limits?: Partial<ProtectionLimits>;
   /** Observes every request to a subgraph (tests prove that rejected operations call none). */
   onSubgraphRequest?: (url: string) => void;
+  /** How long one subgraph request may take before it is aborted (default 2 s). */
+  subgraphTimeoutMs?: number;
 }
 
 // Pooled keep-alive sockets to the subgraphs. Idle sockets are dropped before the
 // subgraphs' keep-alive timeout (65 s) so a request never lands on a socket the server closes.
 const SUBGRAPH_SOCKET_IDLE_MS = 30_000;
 
-export function createSubgraphFetcher(onRequest?: (url: string) => void): { fetcher: Fetcher; close(): Promise<void> } {
+export function createSubgraphFetcher(options: { timeoutMs: number; onRequest?: ((url: string) => void) | undefined }): {
+  fetcher: Fetcher;
+  close(): Promise<void>;
+} {
   const agent = new Agent({ keepAliveTimeout: SUBGRAPH_SOCKET_IDLE_MS, keepAliveMaxTimeout: SUBGRAPH_SOCKET_IDLE_MS, connections: 128 });
   const fetcher = ((url: string, init?: Record<string, unknown>) => {
-    onRequest?.(url);
-    return undiciFetch(url, { ...(init as object), dispatcher: agent });
+    options.onRequest?.(url);
+    // A slow subgraph costs the client at most this, then its fields are reported missing.
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    return undiciFetch(url, { ...(init as object), dispatcher: agent, signal });
   }) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
 }
 
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly serviceName: string,
+    private readonly logger: Logger,
+  ) {
+    super(config);
+  }
+
+  /**
+   * A subgraph that is down, slow or failing costs only its own fields: they come back null
+   * with SUBGRAPH_UNAVAILABLE naming the service. Its address and the cause stay in the log.
+   */
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const status = (error as { extensions?: { response?: { status?: number } } }).extensions?.response?.status;
+      if (status !== undefined && status < 500) throw error;
+      this.logger.warn(
+        { requestId: options.context?.requestId, service: this.serviceName, reason: error instanceof Error ? error.message : String(error) },
+        'subgraph unavailable',
+      );
+      throw new GraphQLError(`the ${this.serviceName} service is unavailable`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: this.serviceName },
+      });
+    }
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     // Composition-time requests (introspection of `_service`) carry no caller.
     if (!context?.authorization) return;
@@ -68,9 +104,10 @@ export interface Gateway {
 
 /** The Apollo gateway composing the subgraphs, behind Apollo Server, checking the token first. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const subgraphFetcher = createSubgraphFetcher(options.onSubgraphRequest);
+  const subgraphFetcher = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 2_000, onRequest: options.onSubgraphRequest });
   const protection = createProtection({ production: options.production, ...(options.limits ? { limits: options.limits } : {}) });
-  const buildService = ({ url }: { url?: string }) => new AuthForwardingDataSource({ url: url!, fetcher: subgraphFetcher.fetcher });
+  const buildService = ({ name, url }: { name: string; url?: string }) =>
+    new AuthForwardingDataSource({ url: url!, fetcher: subgraphFetcher.fetcher }, name, options.logger);
   const gateway =
     options.supergraphSource === 'static'
       ? new ApolloGateway({ supergraphSdl: composeSupergraph(options.subgraphs).supergraphSdl, buildService })

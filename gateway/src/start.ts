@@ -13,7 +13,7 @@ export interface RunningGateway {
 export async function startGateway(
   environment: GatewayEnvironment,
   logger?: Logger,
-  options: Pick<GatewayOptions, 'limits' | 'onSubgraphRequest'> = {},
+  options: Pick<GatewayOptions, 'limits' | 'onSubgraphRequest' | 'subgraphTimeoutMs'> = {},
 ): Promise<RunningGateway> {
   const log = logger ?? createLogger({ name: 'gateway', level: environment.LOG_LEVEL });
   const subgraphs = subgraphsFrom(environment);
@@ -22,6 +22,7 @@ export async function startGateway(
     supergraphSource: environment.SUPERGRAPH_SOURCE,
     logger: log,
     production: environment.NODE_ENV === 'production',
+    subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
     ...options,
     verifyToken: createTokenVerifier({
       secret: environment.JWT_SECRET,

@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'SUBGRAPH_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
