@@ -13,6 +13,9 @@ const config: CodegenConfig = {
         contextType: '../context.js#ContactsContext',
         mappers: {
           Customer: '../modules/customer/customer.model.js#CustomerModel',
+          DuplicateGroup: '../modules/customer/customer-merge.service.js#DuplicateGroupModel',
+          DataQuality: '../modules/data-quality/data-quality.service.js#DataQualityModel',
+          DataQualityReport: '../modules/data-quality/data-quality.service.js#DataQualityReportModel',
           Contact: '../modules/contact/contact.model.js#ContactModel',
           Interaction: '../modules/interaction/interaction.model.js#InteractionModel',
           Task: '../modules/task/task.model.js#TaskModel',

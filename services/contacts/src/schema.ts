@@ -9,4 +9,5 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/interaction/interaction.graphql',
   './modules/task/task.graphql',
   './modules/member/member.graphql',
+  './modules/data-quality/data-quality.graphql',
 ]);

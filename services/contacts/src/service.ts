@@ -6,6 +6,7 @@ import { ContactEntity } from './modules/contact/contact.entity.js';
 import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { CustomerEntity } from './modules/customer/customer.entity.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
+import { dataQualityResolvers } from './modules/data-quality/data-quality.resolvers.js';
 import { FieldDefinitionEntity } from './modules/field-definition/field-definition.entity.js';
 import { fieldDefinitionResolvers } from './modules/field-definition/field-definition.resolvers.js';
 import { InteractionEntity } from './modules/interaction/interaction.entity.js';
@@ -27,6 +28,7 @@ export const contactsService: ServiceDefinition<ContactsContext> = {
     interactionResolvers,
     taskResolvers,
     memberResolvers,
+    dataQualityResolvers,
   ),
   entities: [CustomerEntity, FieldDefinitionEntity, ContactEntity, InteractionEntity, TaskEntity, MemberEntity],
   migrations,

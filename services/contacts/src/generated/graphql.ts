@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerModel } from '../modules/customer/customer.model.js';
+import type { DuplicateGroupModel } from '../modules/customer/customer-merge.service.js';
+import type { DataQualityModel, DataQualityReportModel } from '../modules/data-quality/data-quality.service.js';
 import type { ContactModel } from '../modules/contact/contact.model.js';
 import type { InteractionModel } from '../modules/interaction/interaction.model.js';
 import type { TaskModel } from '../modules/task/task.model.js';
@@ -94,6 +96,7 @@ export type Customer = {
   country?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   customFields: Scalars['JSON']['output'];
+  dataQuality: DataQuality;
   /** Web domain (businesses). */
   domain?: Maybe<Scalars['String']['output']>;
   /** Primary email (individuals) or billing email. */
@@ -167,6 +170,47 @@ export type CustomerPayload = {
   customer: Customer;
 };
 
+/** How complete a customer is against the workspace's required fields (seed 004). */
+export type DataQuality = {
+  __typename?: 'DataQuality';
+  /** Required custom fields without a value, as customFields.<name>. */
+  missingFields: Array<Scalars['String']['output']>;
+  /** Share of required fields filled, in [0,1]; 1 when the workspace requires none. */
+  score: Scalars['Float']['output'];
+};
+
+export type DataQualityReport = {
+  __typename?: 'DataQualityReport';
+  /** Mean DataQuality.score over the customers. */
+  averageScore: Scalars['Float']['output'];
+  /** Customers counted (erased ones are not). */
+  customers: Scalars['Int']['output'];
+  fillRates: Array<FieldFillRate>;
+  /** Customers not updated in 180 days. */
+  staleRecords: Scalars['Int']['output'];
+  /** Customers in at least one duplicateCustomers group. */
+  suspectedDuplicates: Scalars['Int']['output'];
+};
+
+/** Customers that look like one: the same email, the same domain, or very similar names in one country. */
+export type DuplicateGroup = {
+  __typename?: 'DuplicateGroup';
+  customers: Array<Customer>;
+  /** For example "same email: a@b.example" or "similar names in GB". */
+  reason: Scalars['String']['output'];
+};
+
+export type EraseCustomerInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type EraseCustomerPayload = {
+  __typename?: 'EraseCustomerPayload';
+  /** The customer as kept: placeholders and anonymous facts only. */
+  customer: Customer;
+  erasedAt: Scalars['DateTime']['output'];
+};
+
 /** A custom field of the workspace's customers: its type, the team that owns keeping it filled, and whether the data-quality standard requires it. */
 export type FieldDefinition = {
   __typename?: 'FieldDefinition';
@@ -181,6 +225,18 @@ export type FieldDefinition = {
 export type FieldDefinitionPayload = {
   __typename?: 'FieldDefinitionPayload';
   fieldDefinition: FieldDefinition;
+};
+
+/** How filled one field is across the workspace's customers. */
+export type FieldFillRate = {
+  __typename?: 'FieldFillRate';
+  /** A built-in field (email, domain, industry, country, ownerId, source) or customFields.<name>. */
+  field: Scalars['String']['output'];
+  /** Share of customers with a value, in [0,1]. */
+  fillRate: Scalars['Float']['output'];
+  /** The team that owns keeping it filled; null for built-in fields. */
+  owningTeam?: Maybe<Scalars['String']['output']>;
+  required: Scalars['Boolean']['output'];
 };
 
 export type FieldType =
@@ -266,6 +322,15 @@ export type MemberPayload = {
   member: Member;
 };
 
+/**
+ * Merges customers into the survivor, atomically: it takes their contacts, interactions, tasks,
+ * tags and custom fields, and any field it lacks. A merged id keeps resolving to the survivor.
+ */
+export type MergeCustomersInput = {
+  mergedIds: Array<Scalars['ID']['input']>;
+  survivorId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   addContact: ContactPayload;
@@ -273,6 +338,13 @@ export type Mutation = {
   completeTask: TaskPayload;
   createCustomer: CustomerPayload;
   createTask: TaskPayload;
+  /**
+   * Right to erasure, admin only: removes the customer's personal data (names, emails, phones,
+   * domain, tags, custom field values, interaction summaries, task titles) and keeps anonymous
+   * facts; publishes CustomerErased so that every service erases what it holds.
+   */
+  eraseCustomer: EraseCustomerPayload;
+  mergeCustomers: CustomerPayload;
   recordInteraction: InteractionPayload;
   /**
    * Moves the customer by hand: publishes LifecycleStageChanged and adds a NOTE with
@@ -302,6 +374,16 @@ export type MutationCreateCustomerArgs = {
 
 export type MutationCreateTaskArgs = {
   input: CreateTaskInput;
+};
+
+
+export type MutationEraseCustomerArgs = {
+  input: EraseCustomerInput;
+};
+
+
+export type MutationMergeCustomersArgs = {
+  input: MergeCustomersInput;
 };
 
 
@@ -342,6 +424,9 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** Oldest first; totalCount counts every customer matching the filter. */
   customers: CustomerConnection;
+  dataQualityReport: DataQualityReport;
+  /** Suspected duplicates, at most first groups; a customer may appear in one group per reason. */
+  duplicateCustomers: Array<DuplicateGroup>;
   fieldDefinitions: Array<FieldDefinition>;
   members: Array<Member>;
   /** Best match first, over name, email, domain and contact names; tolerates typos. */
@@ -357,6 +442,11 @@ export type QueryCustomerArgs = {
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CustomerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDuplicateCustomersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -547,9 +637,16 @@ export type ResolversTypes = {
   CustomerFilter: CustomerFilter;
   CustomerKind: CustomerKind;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
+  DataQuality: ResolverTypeWrapper<DataQualityModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DataQualityReport: ResolverTypeWrapper<DataQualityReportModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DuplicateGroup: ResolverTypeWrapper<DuplicateGroupModel>;
+  EraseCustomerInput: EraseCustomerInput;
+  EraseCustomerPayload: ResolverTypeWrapper<Omit<EraseCustomerPayload, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   FieldDefinition: ResolverTypeWrapper<FieldDefinitionModel>;
   FieldDefinitionPayload: ResolverTypeWrapper<Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversTypes['FieldDefinition'] }>;
+  FieldFillRate: ResolverTypeWrapper<FieldFillRate>;
   FieldType: FieldType;
   Interaction: ResolverTypeWrapper<InteractionModel>;
   InteractionConnection: ResolverTypeWrapper<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversTypes['InteractionEdge']> }>;
@@ -561,6 +658,7 @@ export type ResolversTypes = {
   LifecycleStage: LifecycleStage;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberPayload: ResolverTypeWrapper<Omit<MemberPayload, 'member'> & { member: ResolversTypes['Member'] }>;
+  MergeCustomersInput: MergeCustomersInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -592,9 +690,16 @@ export type ResolversParentTypes = {
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerFilter: CustomerFilter;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
+  DataQuality: DataQualityModel;
+  Float: Scalars['Float']['output'];
+  DataQualityReport: DataQualityReportModel;
   DateTime: Scalars['DateTime']['output'];
+  DuplicateGroup: DuplicateGroupModel;
+  EraseCustomerInput: EraseCustomerInput;
+  EraseCustomerPayload: Omit<EraseCustomerPayload, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   FieldDefinition: FieldDefinitionModel;
   FieldDefinitionPayload: Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversParentTypes['FieldDefinition'] };
+  FieldFillRate: FieldFillRate;
   Interaction: InteractionModel;
   InteractionConnection: Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEdge']> };
   InteractionEdge: Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] };
@@ -603,6 +708,7 @@ export type ResolversParentTypes = {
   LifecycleChange: LifecycleChange;
   Member: MemberModel;
   MemberPayload: Omit<MemberPayload, 'member'> & { member: ResolversParentTypes['Member'] };
+  MergeCustomersInput: MergeCustomersInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -642,6 +748,7 @@ export type CustomerResolvers<ContextType = ContactsContext, ParentType extends 
   country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customFields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  dataQuality?: Resolver<ResolversTypes['DataQuality'], ParentType, ContextType>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -673,9 +780,32 @@ export type CustomerPayloadResolvers<ContextType = ContactsContext, ParentType e
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 };
 
+export type DataQualityResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['DataQuality'] = ResolversParentTypes['DataQuality']> = {
+  missingFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DataQualityReportResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['DataQualityReport'] = ResolversParentTypes['DataQualityReport']> = {
+  averageScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fillRates?: Resolver<Array<ResolversTypes['FieldFillRate']>, ParentType, ContextType>;
+  staleRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suspectedDuplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DuplicateGroupResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['DuplicateGroup'] = ResolversParentTypes['DuplicateGroup']> = {
+  customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EraseCustomerPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['EraseCustomerPayload'] = ResolversParentTypes['EraseCustomerPayload']> = {
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  erasedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
 
 export type FieldDefinitionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['FieldDefinition'] = ResolversParentTypes['FieldDefinition']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -687,6 +817,13 @@ export type FieldDefinitionResolvers<ContextType = ContactsContext, ParentType e
 
 export type FieldDefinitionPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['FieldDefinitionPayload'] = ResolversParentTypes['FieldDefinitionPayload']> = {
   fieldDefinition?: Resolver<ResolversTypes['FieldDefinition'], ParentType, ContextType>;
+};
+
+export type FieldFillRateResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['FieldFillRate'] = ResolversParentTypes['FieldFillRate']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fillRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  owningTeam?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type InteractionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = {
@@ -742,6 +879,8 @@ export type MutationResolvers<ContextType = ContactsContext, ParentType extends 
   completeTask?: Resolver<ResolversTypes['TaskPayload'], ParentType, ContextType, RequireFields<MutationCompleteTaskArgs, 'input'>>;
   createCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   createTask?: Resolver<ResolversTypes['TaskPayload'], ParentType, ContextType, RequireFields<MutationCreateTaskArgs, 'input'>>;
+  eraseCustomer?: Resolver<ResolversTypes['EraseCustomerPayload'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'input'>>;
+  mergeCustomers?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
   recordInteraction?: Resolver<ResolversTypes['InteractionPayload'], ParentType, ContextType, RequireFields<MutationRecordInteractionArgs, 'input'>>;
   setLifecycleStage?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationSetLifecycleStageArgs, 'input'>>;
   updateCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
@@ -757,6 +896,8 @@ export type PageInfoResolvers<ContextType = ContactsContext, ParentType extends 
 export type QueryResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'first'>>;
+  dataQualityReport?: Resolver<ResolversTypes['DataQualityReport'], ParentType, ContextType>;
+  duplicateCustomers?: Resolver<Array<ResolversTypes['DuplicateGroup']>, ParentType, ContextType, RequireFields<QueryDuplicateCustomersArgs, 'first'>>;
   fieldDefinitions?: Resolver<Array<ResolversTypes['FieldDefinition']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   searchCustomers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QuerySearchCustomersArgs, 'first' | 'text'>>;
@@ -783,9 +924,14 @@ export type Resolvers<ContextType = ContactsContext> = {
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
+  DataQuality?: DataQualityResolvers<ContextType>;
+  DataQualityReport?: DataQualityReportResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DuplicateGroup?: DuplicateGroupResolvers<ContextType>;
+  EraseCustomerPayload?: EraseCustomerPayloadResolvers<ContextType>;
   FieldDefinition?: FieldDefinitionResolvers<ContextType>;
   FieldDefinitionPayload?: FieldDefinitionPayloadResolvers<ContextType>;
+  FieldFillRate?: FieldFillRateResolvers<ContextType>;
   Interaction?: InteractionResolvers<ContextType>;
   InteractionConnection?: InteractionConnectionResolvers<ContextType>;
   InteractionEdge?: InteractionEdgeResolvers<ContextType>;

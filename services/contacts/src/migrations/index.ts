@@ -3,6 +3,7 @@ import { CreateCustomers1732300000000 } from './1732300000000-create-customers.j
 import { FieldDefinitions1764000000000 } from './1764000000000-field-definitions.js';
 import { ContactsTimelineTasksMembers1764000000100 } from './1764000000100-contacts-timeline-tasks-members.js';
 import { CustomerSearch1764000000200 } from './1764000000200-customer-search.js';
+import { CustomerMergesAndErasure1764000000300 } from './1764000000300-customer-merges-and-erasure.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   FieldDefinitions1764000000000,
   ContactsTimelineTasksMembers1764000000100,
   CustomerSearch1764000000200,
+  CustomerMergesAndErasure1764000000300,
 ];

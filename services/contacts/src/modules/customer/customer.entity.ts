@@ -19,6 +19,8 @@ export interface CustomerRow {
   customFields: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when the personal data was erased; the row keeps only anonymous facts. */
+  erasedAt: Date | null;
 }
 
 export const CustomerEntity = new EntitySchema<CustomerRow>({
@@ -41,5 +43,6 @@ export const CustomerEntity = new EntitySchema<CustomerRow>({
     customFields: { name: 'custom_fields', type: 'jsonb' },
     createdAt: { name: 'created_at', type: 'timestamptz' },
     updatedAt: { name: 'updated_at', type: 'timestamptz' },
+    erasedAt: { name: 'erased_at', type: 'timestamptz', nullable: true },
   },
 });

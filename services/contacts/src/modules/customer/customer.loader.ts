@@ -6,9 +6,18 @@ import type { TaskService } from '../task/task.service.js';
 import type { CustomerModel } from './customer.model.js';
 import type { CustomerService } from './customer.service.js';
 
-/** Per request: every Customer asked for by id in one tick is fetched in one query. */
+/**
+ * Per request: every Customer asked for by id in one tick is fetched in one query; a merged
+ * id loads its survivor.
+ */
 export function createCustomerLoader(customers: CustomerService, auth: () => AuthContext) {
-  return createKeyLoader<CustomerModel>((ids) => customers.findByIds(auth(), ids), (customer) => customer.id);
+  const loader = createKeyLoader<{ requestedId: string; customer: CustomerModel }>(
+    (ids) => customers.findByIds(auth(), ids),
+    (found) => found.requestedId,
+  );
+  return {
+    load: async (id: string): Promise<CustomerModel | null> => (await loader.load(id.toLowerCase()))?.customer ?? null,
+  };
 }
 
 /** Per request: the contacts of every customer of a list in one query. */

@@ -21,6 +21,6 @@ export interface CustomerModel {
 }
 
 export function toCustomerModel(row: CustomerRow): CustomerModel {
-  const { tenantId: _tenantId, ...model } = row;
+  const { tenantId: _tenantId, erasedAt: _erasedAt, ...model } = row;
   return model;
 }

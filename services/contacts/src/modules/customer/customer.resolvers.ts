@@ -6,11 +6,16 @@ export const customerResolvers: Resolvers = {
     customer: (_parent, { id }, context) => context.loaders.customer.load(id),
     customers: (_parent, { first, after, filter }, context) =>
       context.services.customers.list(context.auth, first, after, filter),
+    duplicateCustomers: (_parent, { first }, context) => context.services.merges.duplicates(context.auth, first),
     searchCustomers: (_parent, { text, first }, context) => context.services.search.search(context.auth, text, first),
   },
   Mutation: {
     createCustomer: async (_parent, { input }, context) => ({
       customer: await context.services.customers.create(context.auth, input),
+    }),
+    eraseCustomer: (_parent, { input }, context) => context.services.erasure.erase(context.auth, input.id),
+    mergeCustomers: async (_parent, { input }, context) => ({
+      customer: await context.services.merges.merge(context.auth, input),
     }),
     setLifecycleStage: async (_parent, { input }, context) => ({
       customer: await context.services.customers.setLifecycleStage(context.auth, input),

@@ -77,6 +77,7 @@ export class CustomerService {
       source: optionalText(input.source, 'source'),
       createdAt: now,
       updatedAt: now,
+      erasedAt: null,
     };
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       const customFields =
@@ -171,13 +172,33 @@ export class CustomerService {
     });
   }
 
-  /** Any number of customers in one query; ids of other tenants are absent. */
-  async findByIds(auth: AuthContext, ids: readonly string[]): Promise<CustomerModel[]> {
-    const valid = ids.filter(isUuid);
+  /**
+   * Any number of customers in one query, each under the id it was asked for: a merged id
+   * answers with its survivor. Ids of other tenants are absent.
+   */
+  async findByIds(auth: AuthContext, ids: readonly string[]): Promise<{ requestedId: string; customer: CustomerModel }[]> {
+    const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
     if (valid.length === 0) return [];
-    return withTenant(this.dataSource, auth.tenantId, async (scope) =>
-      (await scope.repository(CustomerEntity).findByIds(valid)).map(toCustomerModel),
-    );
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      const { raw, entities } = await scope
+        .repository(CustomerEntity)
+        .queryBuilder('customer')
+        .innerJoin(
+          `(SELECT requested.id AS requested_id, coalesce(merge.survivor_id, requested.id) AS customer_id
+              FROM unnest(CAST(:ids AS uuid[])) AS requested (id)
+              LEFT JOIN customer_merges merge ON merge.tenant_id = :tenantId AND merge.merged_id = requested.id)`,
+          'target',
+          'target.customer_id = customer.id',
+        )
+        .addSelect('target.requested_id', 'requested_id')
+        .setParameter('ids', valid)
+        .getRawAndEntities<{ customer_id: string; requested_id: string }>();
+      const byId = new Map(entities.map((row) => [row.id, toCustomerModel(row)] as const));
+      return raw.flatMap((row) => {
+        const customer = byId.get(row.customer_id);
+        return customer ? [{ requestedId: row.requested_id, customer }] : [];
+      });
+    });
   }
 
   async list(
