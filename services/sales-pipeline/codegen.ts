@@ -13,5 +13,8 @@ export default subgraphCodegenConfig({
     Deal: '../modules/deal/deal.model.js#DealModel',
     StageChange: '../modules/deal/deal.model.js#StageChangeModel',
     Subscription: '../modules/subscription/subscription.model.js#SubscriptionModel',
+    Campaign: '../modules/campaign/campaign.model.js#CampaignModel',
+    Lead: '../modules/lead/lead.model.js#LeadModel',
+    RoutingRule: '../modules/lead/lead.model.js#RoutingRuleModel',
   },
 });

@@ -6,7 +6,9 @@ import {
   LifecycleStageChangedV1,
 } from './contracts/customer.events.js';
 import { DealLostV1, DealStageChangedV1, DealWonV1 } from './contracts/deal.events.js';
+import { CampaignSpendRecordedV1 } from './contracts/campaign.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
+import { LeadConvertedV1, LeadCreatedV1 } from './contracts/lead.events.js';
 import { OrderPaidV1, OrderPlacedV1 } from './contracts/order.events.js';
 import { SubscriptionChangedV1 } from './contracts/subscription.events.js';
 import {
@@ -40,6 +42,9 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   DealWonV1,
   DealLostV1,
   SubscriptionChangedV1,
+  LeadCreatedV1,
+  LeadConvertedV1,
+  CampaignSpendRecordedV1,
   SurveyInvitedV1,
   SurveyAnsweredV1,
   FollowUpRequestedV1,

@@ -1,6 +1,9 @@
 import { createGroupLoader, createKeyLoader, type RequestContext, type ServiceDependencies } from '@rapport/service-kit';
+import type { CampaignModel } from './modules/campaign/campaign.model.js';
+import { CampaignService } from './modules/campaign/campaign.service.js';
 import { createDealLoader, createDealsOfCustomerLoader, createHistoryLoader } from './modules/deal/deal.loader.js';
 import { DealService } from './modules/deal/deal.service.js';
+import { LeadService } from './modules/lead/lead.service.js';
 import { createLinesOfOrderLoader, createOrdersOfCustomerLoader } from './modules/order/order.loader.js';
 import { OrderService } from './modules/order/order.service.js';
 import type { StageModel } from './modules/pipeline/pipeline.model.js';
@@ -19,6 +22,8 @@ export interface SalesContext extends RequestContext {
     pipelines: PipelineService;
     deals: DealService;
     subscriptions: SubscriptionService;
+    campaigns: CampaignService;
+    leads: LeadService;
   };
   loaders: {
     revenue: ReturnType<typeof createRevenueLoader>;
@@ -31,6 +36,7 @@ export interface SalesContext extends RequestContext {
     dealsOfCustomer: ReturnType<typeof createDealsOfCustomerLoader>;
     historyOfDeal: ReturnType<typeof createHistoryLoader>;
     subscriptionsOfCustomer: ReturnType<typeof createGroupLoader<SubscriptionModel>>;
+    campaign: ReturnType<typeof createKeyLoader<CampaignModel>>;
   };
 }
 
@@ -43,6 +49,8 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
     pipelines: new PipelineService(dataSource),
     deals: new DealService(dataSource),
     subscriptions: new SubscriptionService(dataSource),
+    campaigns: new CampaignService(dataSource),
+    leads: new LeadService(dataSource),
   };
   return {
     ...base,
@@ -61,6 +69,7 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
         (ids) => services.subscriptions.forCustomers(auth(), ids),
         (subscription) => subscription.customerId,
       ),
+      campaign: createKeyLoader<CampaignModel>((ids) => services.campaigns.findByIds(auth(), ids), (campaign) => campaign.id),
     },
   };
 }

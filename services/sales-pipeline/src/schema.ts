@@ -9,4 +9,6 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/pipeline/pipeline.graphql',
   './modules/deal/deal.graphql',
   './modules/subscription/subscription.graphql',
+  './modules/campaign/campaign.graphql',
+  './modules/lead/lead.graphql',
 ]);

@@ -2,8 +2,12 @@ import { createMessaging } from '@rapport/messaging';
 import { dateTimeScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
 import { createSalesContext, type SalesContext } from './context.js';
 import { migrations } from './migrations/index.js';
+import { CampaignEntity, CampaignSpendEntity } from './modules/campaign/campaign.entity.js';
+import { campaignResolvers } from './modules/campaign/campaign.resolvers.js';
 import { DealEntity, DealStageChangeEntity } from './modules/deal/deal.entity.js';
 import { dealResolvers } from './modules/deal/deal.resolvers.js';
+import { LeadEntity, RoutingRuleEntity } from './modules/lead/lead.entity.js';
+import { leadResolvers } from './modules/lead/lead.resolvers.js';
 import { OrderEntity, OrderLineEntity, PaymentEntity } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { PipelineEntity, StageEntity } from './modules/pipeline/pipeline.entity.js';
@@ -18,8 +22,8 @@ import { typeDefs } from './schema.js';
 export const salesPipelineService: ServiceDefinition<SalesContext> = {
   name: 'sales-pipeline',
   typeDefs,
-  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers, subscriptionResolvers),
-  entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity, SubscriptionEntity, MrrMovementEntity],
+  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers, subscriptionResolvers, campaignResolvers, leadResolvers),
+  entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity, SubscriptionEntity, MrrMovementEntity, CampaignEntity, CampaignSpendEntity, LeadEntity, RoutingRuleEntity],
   migrations,
   createContext: createSalesContext,
   components: (dependencies) => createMessaging(dependencies, { service: 'sales-pipeline', publishes: true }).components,

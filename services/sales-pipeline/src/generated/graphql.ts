@@ -6,6 +6,8 @@ import type { OrderModel, OrderLineModel } from '../modules/order/order.model.js
 import type { PipelineModel, StageModel } from '../modules/pipeline/pipeline.model.js';
 import type { DealModel, StageChangeModel } from '../modules/deal/deal.model.js';
 import type { SubscriptionModel } from '../modules/subscription/subscription.model.js';
+import type { CampaignModel } from '../modules/campaign/campaign.model.js';
+import type { LeadModel, RoutingRuleModel } from '../modules/lead/lead.model.js';
 import type { SalesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,12 +24,33 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A marketing campaign; leads keep the campaign they came from, for CAC by channel. */
+export type Campaign = {
+  __typename?: 'Campaign';
+  channel: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Total spend recorded so far. */
+  spend: Money;
+};
+
+export type CampaignPayload = {
+  __typename?: 'CampaignPayload';
+  campaign: Campaign;
+};
+
 /** A new MRR for the subscription: higher is an expansion, lower a contraction. */
 export type ChangeSubscriptionInput = {
   /** Defaults to now. */
   changedAt?: InputMaybe<Scalars['DateTime']['input']>;
   mrr: Scalars['Float']['input'];
   subscriptionId: Scalars['ID']['input'];
+};
+
+/** Without `customerId`, the lead becomes a new customer (created by contacts) whose id is the lead's id. */
+export type ConvertLeadInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  leadId: Scalars['ID']['input'];
 };
 
 export type CreateDealInput = {
@@ -41,6 +64,17 @@ export type CreateDealInput = {
   pipelineId?: InputMaybe<Scalars['ID']['input']>;
   stageId?: InputMaybe<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
+};
+
+export type CreateLeadInput = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO-3166 alpha-2: the sales territory. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  source?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreatePipelineInput = {
@@ -129,6 +163,49 @@ export type EndSubscriptionInput = {
   subscriptionId: Scalars['ID']['input'];
 };
 
+export type Lead = {
+  __typename?: 'Lead';
+  /** The member routing (or a person) gave the lead to; null while NEW. */
+  assigneeId?: Maybe<Scalars['ID']['output']>;
+  campaign?: Maybe<Campaign>;
+  company?: Maybe<Scalars['String']['output']>;
+  convertedAt?: Maybe<Scalars['DateTime']['output']>;
+  country?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Set once converted. */
+  customer?: Maybe<Customer>;
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  industry?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  source?: Maybe<Scalars['String']['output']>;
+  status: LeadStatus;
+};
+
+export type LeadConnection = {
+  __typename?: 'LeadConnection';
+  edges: Array<LeadEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LeadEdge = {
+  __typename?: 'LeadEdge';
+  cursor: Scalars['String']['output'];
+  node: Lead;
+};
+
+export type LeadPayload = {
+  __typename?: 'LeadPayload';
+  lead: Lead;
+};
+
+export type LeadStatus =
+  | 'ASSIGNED'
+  | 'CONVERTED'
+  | 'DISQUALIFIED'
+  | 'NEW';
+
 export type LoseDealInput = {
   dealId: Scalars['ID']['input'];
   /** Required, not empty. */
@@ -151,15 +228,20 @@ export type MoveDealInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   changeSubscription: SubscriptionPayload;
+  convertLead: LeadPayload;
   createDeal: DealPayload;
+  createLead: LeadPayload;
   createPipeline: PipelinePayload;
   endSubscription: SubscriptionPayload;
   loseDeal: DealPayload;
   moveDeal: DealPayload;
   placeOrder: OrderPayload;
+  recordCampaignSpend: CampaignPayload;
   recordPayment: OrderPayload;
   startSubscription: SubscriptionPayload;
+  upsertCampaign: CampaignPayload;
   upsertProduct: ProductPayload;
+  upsertRoutingRule: RoutingRulePayload;
   winDeal: DealPayload;
 };
 
@@ -169,8 +251,18 @@ export type MutationChangeSubscriptionArgs = {
 };
 
 
+export type MutationConvertLeadArgs = {
+  input: ConvertLeadInput;
+};
+
+
 export type MutationCreateDealArgs = {
   input: CreateDealInput;
+};
+
+
+export type MutationCreateLeadArgs = {
+  input: CreateLeadInput;
 };
 
 
@@ -199,6 +291,11 @@ export type MutationPlaceOrderArgs = {
 };
 
 
+export type MutationRecordCampaignSpendArgs = {
+  input: RecordCampaignSpendInput;
+};
+
+
 export type MutationRecordPaymentArgs = {
   input: RecordPaymentInput;
 };
@@ -209,8 +306,18 @@ export type MutationStartSubscriptionArgs = {
 };
 
 
+export type MutationUpsertCampaignArgs = {
+  input: UpsertCampaignInput;
+};
+
+
 export type MutationUpsertProductArgs = {
   input: UpsertProductInput;
+};
+
+
+export type MutationUpsertRoutingRuleArgs = {
+  input: UpsertRoutingRuleInput;
 };
 
 
@@ -326,13 +433,17 @@ export type ProductPayload = {
 
 export type Query = {
   __typename?: 'Query';
+  campaigns: Array<Campaign>;
   deal?: Maybe<Deal>;
   /** Newest first. */
   deals: DealConnection;
+  /** Newest first. */
+  leads: LeadConnection;
   /** Every pipeline of the tenant, the default one first; the default is created on first use. */
   pipelines: Array<Pipeline>;
   /** The tenant's products, by sku. */
   products: Array<Product>;
+  routingRules: Array<RoutingRule>;
 };
 
 
@@ -345,6 +456,23 @@ export type QueryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DealFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLeadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<LeadStatus>;
+};
+
+export type RecordCampaignSpendInput = {
+  /** Greater than zero, in the campaign's currency. */
+  amount: Scalars['Float']['input'];
+  campaignId: Scalars['ID']['input'];
+  /** When given, must be the campaign's currency. */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  periodEnd: Scalars['DateTime']['input'];
+  periodStart: Scalars['DateTime']['input'];
 };
 
 export type RecordPaymentInput = {
@@ -367,6 +495,24 @@ export type RevenueSummary = {
   /** Monthly recurring revenue of active subscriptions. */
   mrr: Money;
   orderCount: Scalars['Int']['output'];
+};
+
+/** Leads matching every criterion the rule sets go to an available member with `skill`, least open load first. */
+export type RoutingRule = {
+  __typename?: 'RoutingRule';
+  country?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  industry?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Lower first: the first matching rule routes a lead. */
+  priority: Scalars['Int']['output'];
+  skill?: Maybe<Scalars['String']['output']>;
+  source?: Maybe<Scalars['String']['output']>;
+};
+
+export type RoutingRulePayload = {
+  __typename?: 'RoutingRulePayload';
+  routingRule: RoutingRule;
 };
 
 export type Stage = {
@@ -420,6 +566,15 @@ export type SubscriptionPayload = {
   subscription: Subscription;
 };
 
+/** Without `id`, the campaign with the same name is updated, otherwise one is created. */
+export type UpsertCampaignInput = {
+  channel: Scalars['String']['input'];
+  /** The currency spend is recorded in; fixed once spend exists. */
+  currency: Scalars['String']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
 /** Without `id`, a product with the same `sku` is updated, otherwise one is created. */
 export type UpsertProductInput = {
   currency: Scalars['String']['input'];
@@ -428,6 +583,18 @@ export type UpsertProductInput = {
   price: Scalars['Float']['input'];
   recurring?: InputMaybe<Scalars['Boolean']['input']>;
   sku: Scalars['String']['input'];
+};
+
+/** Without `id`, a new rule. */
+export type UpsertRoutingRuleInput = {
+  country?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  industry?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Defaults to 100. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  skill?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WinDealInput = {
@@ -540,11 +707,15 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Campaign: ResolverTypeWrapper<CampaignModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CampaignPayload: ResolverTypeWrapper<Omit<CampaignPayload, 'campaign'> & { campaign: ResolversTypes['Campaign'] }>;
   ChangeSubscriptionInput: ChangeSubscriptionInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ConvertLeadInput: ConvertLeadInput;
   CreateDealInput: CreateDealInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CreateLeadInput: CreateLeadInput;
   CreatePipelineInput: CreatePipelineInput;
   Customer: ResolverTypeWrapper<CustomerReference>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -556,6 +727,11 @@ export type ResolversTypes = {
   DealPayload: ResolverTypeWrapper<Omit<DealPayload, 'deal'> & { deal: ResolversTypes['Deal'] }>;
   DealStatus: DealStatus;
   EndSubscriptionInput: EndSubscriptionInput;
+  Lead: ResolverTypeWrapper<LeadModel>;
+  LeadConnection: ResolverTypeWrapper<Omit<LeadConnection, 'edges'> & { edges: Array<ResolversTypes['LeadEdge']> }>;
+  LeadEdge: ResolverTypeWrapper<Omit<LeadEdge, 'node'> & { node: ResolversTypes['Lead'] }>;
+  LeadPayload: ResolverTypeWrapper<Omit<LeadPayload, 'lead'> & { lead: ResolversTypes['Lead'] }>;
+  LeadStatus: LeadStatus;
   LoseDealInput: LoseDealInput;
   Money: ResolverTypeWrapper<MoneyModel>;
   MoveDealInput: MoveDealInput;
@@ -575,25 +751,34 @@ export type ResolversTypes = {
   Product: ResolverTypeWrapper<ProductModel>;
   ProductPayload: ResolverTypeWrapper<Omit<ProductPayload, 'product'> & { product: ResolversTypes['Product'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordCampaignSpendInput: RecordCampaignSpendInput;
   RecordPaymentInput: RecordPaymentInput;
   RevenueSummary: ResolverTypeWrapper<Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversTypes['Money'], lifetime: ResolversTypes['Money'], mrr: ResolversTypes['Money'] }>;
+  RoutingRule: ResolverTypeWrapper<RoutingRuleModel>;
+  RoutingRulePayload: ResolverTypeWrapper<Omit<RoutingRulePayload, 'routingRule'> & { routingRule: ResolversTypes['RoutingRule'] }>;
   Stage: ResolverTypeWrapper<StageModel>;
   StageChange: ResolverTypeWrapper<StageChangeModel>;
   StageInput: StageInput;
   StartSubscriptionInput: StartSubscriptionInput;
   Subscription: ResolverTypeWrapper<SubscriptionModel>;
   SubscriptionPayload: ResolverTypeWrapper<Omit<SubscriptionPayload, 'subscription'> & { subscription: ResolversTypes['Subscription'] }>;
+  UpsertCampaignInput: UpsertCampaignInput;
   UpsertProductInput: UpsertProductInput;
+  UpsertRoutingRuleInput: UpsertRoutingRuleInput;
   WinDealInput: WinDealInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Campaign: CampaignModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  CampaignPayload: Omit<CampaignPayload, 'campaign'> & { campaign: ResolversParentTypes['Campaign'] };
   ChangeSubscriptionInput: ChangeSubscriptionInput;
   Float: Scalars['Float']['output'];
-  ID: Scalars['ID']['output'];
+  ConvertLeadInput: ConvertLeadInput;
   CreateDealInput: CreateDealInput;
-  String: Scalars['String']['output'];
+  CreateLeadInput: CreateLeadInput;
   CreatePipelineInput: CreatePipelineInput;
   Customer: CustomerReference;
   Int: Scalars['Int']['output'];
@@ -604,6 +789,10 @@ export type ResolversParentTypes = {
   DealFilter: DealFilter;
   DealPayload: Omit<DealPayload, 'deal'> & { deal: ResolversParentTypes['Deal'] };
   EndSubscriptionInput: EndSubscriptionInput;
+  Lead: LeadModel;
+  LeadConnection: Omit<LeadConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeadEdge']> };
+  LeadEdge: Omit<LeadEdge, 'node'> & { node: ResolversParentTypes['Lead'] };
+  LeadPayload: Omit<LeadPayload, 'lead'> & { lead: ResolversParentTypes['Lead'] };
   LoseDealInput: LoseDealInput;
   Money: MoneyModel;
   MoveDealInput: MoveDealInput;
@@ -622,16 +811,32 @@ export type ResolversParentTypes = {
   Product: ProductModel;
   ProductPayload: Omit<ProductPayload, 'product'> & { product: ResolversParentTypes['Product'] };
   Query: Record<PropertyKey, never>;
+  RecordCampaignSpendInput: RecordCampaignSpendInput;
   RecordPaymentInput: RecordPaymentInput;
   RevenueSummary: Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversParentTypes['Money'], lifetime: ResolversParentTypes['Money'], mrr: ResolversParentTypes['Money'] };
+  RoutingRule: RoutingRuleModel;
+  RoutingRulePayload: Omit<RoutingRulePayload, 'routingRule'> & { routingRule: ResolversParentTypes['RoutingRule'] };
   Stage: StageModel;
   StageChange: StageChangeModel;
   StageInput: StageInput;
   StartSubscriptionInput: StartSubscriptionInput;
   Subscription: SubscriptionModel;
   SubscriptionPayload: Omit<SubscriptionPayload, 'subscription'> & { subscription: ResolversParentTypes['Subscription'] };
+  UpsertCampaignInput: UpsertCampaignInput;
   UpsertProductInput: UpsertProductInput;
+  UpsertRoutingRuleInput: UpsertRoutingRuleInput;
   WinDealInput: WinDealInput;
+};
+
+export type CampaignResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign']> = {
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spend?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CampaignPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['CampaignPayload'] = ResolversParentTypes['CampaignPayload']> = {
+  campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -678,6 +883,37 @@ export type DealPayloadResolvers<ContextType = SalesContext, ParentType extends 
   deal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
 };
 
+export type LeadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Lead'] = ResolversParentTypes['Lead']> = {
+  assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  convertedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LeadStatus'], ParentType, ContextType>;
+};
+
+export type LeadConnectionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['LeadConnection'] = ResolversParentTypes['LeadConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LeadEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LeadEdgeResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['LeadEdge'] = ResolversParentTypes['LeadEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Lead'], ParentType, ContextType>;
+};
+
+export type LeadPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['LeadPayload'] = ResolversParentTypes['LeadPayload']> = {
+  lead?: Resolver<ResolversTypes['Lead'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -685,15 +921,20 @@ export type MoneyResolvers<ContextType = SalesContext, ParentType extends Resolv
 
 export type MutationResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changeSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationChangeSubscriptionArgs, 'input'>>;
+  convertLead?: Resolver<ResolversTypes['LeadPayload'], ParentType, ContextType, RequireFields<MutationConvertLeadArgs, 'input'>>;
   createDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
+  createLead?: Resolver<ResolversTypes['LeadPayload'], ParentType, ContextType, RequireFields<MutationCreateLeadArgs, 'input'>>;
   createPipeline?: Resolver<ResolversTypes['PipelinePayload'], ParentType, ContextType, RequireFields<MutationCreatePipelineArgs, 'input'>>;
   endSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationEndSubscriptionArgs, 'input'>>;
   loseDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationLoseDealArgs, 'input'>>;
   moveDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationMoveDealArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  recordCampaignSpend?: Resolver<ResolversTypes['CampaignPayload'], ParentType, ContextType, RequireFields<MutationRecordCampaignSpendArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
   startSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationStartSubscriptionArgs, 'input'>>;
+  upsertCampaign?: Resolver<ResolversTypes['CampaignPayload'], ParentType, ContextType, RequireFields<MutationUpsertCampaignArgs, 'input'>>;
   upsertProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpsertProductArgs, 'input'>>;
+  upsertRoutingRule?: Resolver<ResolversTypes['RoutingRulePayload'], ParentType, ContextType, RequireFields<MutationUpsertRoutingRuleArgs, 'input'>>;
   winDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationWinDealArgs, 'input'>>;
 };
 
@@ -762,10 +1003,13 @@ export type ProductPayloadResolvers<ContextType = SalesContext, ParentType exten
 };
 
 export type QueryResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  campaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
+  leads?: Resolver<ResolversTypes['LeadConnection'], ParentType, ContextType, RequireFields<QueryLeadsArgs, 'first'>>;
   pipelines?: Resolver<Array<ResolversTypes['Pipeline']>, ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  routingRules?: Resolver<Array<ResolversTypes['RoutingRule']>, ParentType, ContextType>;
 };
 
 export type RevenueSummaryResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['RevenueSummary'] = ResolversParentTypes['RevenueSummary']> = {
@@ -775,6 +1019,20 @@ export type RevenueSummaryResolvers<ContextType = SalesContext, ParentType exten
   lifetime?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   mrr?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RoutingRuleResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['RoutingRule'] = ResolversParentTypes['RoutingRule']> = {
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skill?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RoutingRulePayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['RoutingRulePayload'] = ResolversParentTypes['RoutingRulePayload']> = {
+  routingRule?: Resolver<ResolversTypes['RoutingRule'], ParentType, ContextType>;
 };
 
 export type StageResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Stage'] = ResolversParentTypes['Stage'], FederationReferenceType extends FederationReferenceTypes['Stage'] = FederationReferenceTypes['Stage']> = {
@@ -805,12 +1063,18 @@ export type SubscriptionPayloadResolvers<ContextType = SalesContext, ParentType 
 };
 
 export type Resolvers<ContextType = SalesContext> = {
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignPayload?: CampaignPayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
   DealPayload?: DealPayloadResolvers<ContextType>;
+  Lead?: LeadResolvers<ContextType>;
+  LeadConnection?: LeadConnectionResolvers<ContextType>;
+  LeadEdge?: LeadEdgeResolvers<ContextType>;
+  LeadPayload?: LeadPayloadResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -825,6 +1089,8 @@ export type Resolvers<ContextType = SalesContext> = {
   ProductPayload?: ProductPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RevenueSummary?: RevenueSummaryResolvers<ContextType>;
+  RoutingRule?: RoutingRuleResolvers<ContextType>;
+  RoutingRulePayload?: RoutingRulePayloadResolvers<ContextType>;
   Stage?: StageResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -1,0 +1,9 @@
+import type { Cents } from '../../money.js';
+
+export interface CampaignModel {
+  id: string;
+  name: string;
+  channel: string;
+  currency: string;
+  spendCents: Cents;
+}
