@@ -21,6 +21,8 @@ export const gatewayEnvironmentSchema = z
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
+    // Operation cost one tenant may spend per second; 0 turns the limit off.
+    TENANT_COST_PER_SECOND: z.coerce.number().int().min(0).default(200_000),
   })
   .refine((env) => env.JWT_SECRET !== undefined || env.JWKS_URL !== undefined, {
     message: 'set JWT_SECRET (development) or JWKS_URL (production)',

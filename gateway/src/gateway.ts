@@ -105,7 +105,11 @@ export interface Gateway {
 /** The Apollo gateway composing the subgraphs, behind Apollo Server, checking the token first. */
 export function createGateway(options: GatewayOptions): Gateway {
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 2_000, onRequest: options.onSubgraphRequest });
-  const protection = createProtection({ production: options.production, ...(options.limits ? { limits: options.limits } : {}) });
+  const protection = createProtection<GatewayContext>({
+    production: options.production,
+    tenantOf: (context) => context.auth.tenantId,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   const buildService = ({ name, url }: { name: string; url?: string }) =>
     new AuthForwardingDataSource({ url: url!, fetcher: subgraphFetcher.fetcher }, name, options.logger);
   const gateway =

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import {
   getNamedType,
   getNullableType,
@@ -30,6 +31,8 @@ export interface ProtectionLimits {
   maxPageSize: number;
   /** How often one field may repeat in a selection set (duplicates are merged, not free to parse). */
   maxFieldRepetitions: number;
+  /** Cost one tenant may spend per second across its operations (0 turns the limit off). */
+  tenantCostPerSecond: number;
 }
 
 export const DEFAULT_LIMITS: ProtectionLimits = {
@@ -41,6 +44,7 @@ export const DEFAULT_LIMITS: ProtectionLimits = {
   maxCost: 20_000,
   maxPageSize: 100,
   maxFieldRepetitions: 5,
+  tenantCostPerSecond: 200_000,
 };
 
 // Lists without a `first` argument (a customer's contacts, tasks): assume this many items.
@@ -130,12 +134,18 @@ export function maxFieldRepetitionsRule(limit: number): ValidationRule {
   });
 }
 
-/** Rejects operations whose cost or number of root fields is over the budget, before planning. */
-function costLimitPlugin(limits: ProtectionLimits): ApolloServerPlugin {
+/**
+ * Rejects operations whose cost or number of root fields is over the budget, before
+ * planning, and charges the cost to the caller's tenant: a tenant over its rate gets
+ * RATE_LIMITED with the time to wait, and other tenants are not slowed by it.
+ */
+function costLimitPlugin<Context extends object>(limits: ProtectionLimits, tenantOf: (context: Context) => string | undefined): ApolloServerPlugin<Context> {
+  // Per gateway process; replicas behind a balancer would share a Redis-backed limiter.
+  const perTenant = limits.tenantCostPerSecond > 0 ? new RateLimiterMemory({ points: limits.tenantCostPerSecond, duration: 1 }) : undefined;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request, schema }) {
+        async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
           if (operation.selectionSet.selections.length > limits.maxRootFields) {
             throw rejected(`an operation may select at most ${limits.maxRootFields} root fields`, 'QUERY_TOO_COMPLEX');
@@ -149,6 +159,22 @@ function costLimitPlugin(limits: ProtectionLimits): ApolloServerPlugin {
           if (cost > limits.maxCost) {
             throw rejected(`the operation costs ${cost}, over the budget of ${limits.maxCost}; ask for smaller pages`, 'QUERY_TOO_COMPLEX');
           }
+          const tenant = tenantOf(contextValue);
+          if (perTenant && tenant) {
+            try {
+              await perTenant.consume(tenant, cost);
+            } catch (rejection) {
+              if (!(rejection instanceof RateLimiterRes)) throw rejection;
+              const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+              throw new GraphQLError('too many requests for this workspace; retry later', {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  retryAfterMs: rejection.msBeforeNext,
+                  http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+                },
+              });
+            }
+          }
         },
       };
     },
@@ -160,8 +186,12 @@ function costLimitPlugin(limits: ProtectionLimits): ApolloServerPlugin {
  * (graphql-armor), root fields and a cost budget with lists weighted by their page size.
  * In production, field suggestions are also withheld, so errors do not map the schema.
  */
-export function createProtection(options: { production: boolean; limits?: Partial<ProtectionLimits> }): {
-  plugins: ApolloServerPlugin[];
+export function createProtection<Context extends object>(options: {
+  production: boolean;
+  limits?: Partial<ProtectionLimits>;
+  tenantOf: (context: Context) => string | undefined;
+}): {
+  plugins: ApolloServerPlugin<Context>[];
   validationRules: ValidationRule[];
 } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -175,9 +205,9 @@ export function createProtection(options: { production: boolean; limits?: Partia
     blockFieldSuggestion: { enabled: options.production },
   }).protect();
   // graphql-armor's typings point at @apollo/server's CommonJS build; the plugins are the same objects.
-  const armorPlugins = armor.plugins as unknown as ApolloServerPlugin[];
+  const armorPlugins = armor.plugins as unknown as ApolloServerPlugin<Context>[];
   return {
-    plugins: [...armorPlugins, costLimitPlugin(limits)],
+    plugins: [...armorPlugins, costLimitPlugin<Context>(limits, options.tenantOf)],
     validationRules: [...armor.validationRules, maxFieldRepetitionsRule(limits.maxFieldRepetitions)],
   };
 }

@@ -24,6 +24,7 @@ export async function startGateway(
     production: environment.NODE_ENV === 'production',
     subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
     ...options,
+    limits: { tenantCostPerSecond: environment.TENANT_COST_PER_SECOND, ...options.limits },
     verifyToken: createTokenVerifier({
       secret: environment.JWT_SECRET,
       jwksUrl: environment.JWKS_URL,

@@ -62,6 +62,43 @@ async function probe<T>(send: () => Promise<T>): Promise<T> {
 const post = (body: string, contentType = 'application/json') =>
   fetch(url, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${token}` }, body });
 
+describe('per-tenant rate limit on operation cost', () => {
+  it('answers 429 RATE_LIMITED with Retry-After to a tenant over its rate, not to another tenant', async () => {
+    const [contacts, sales, support, analytics] = services.map((service) => `http://127.0.0.1:${service.port}/graphql`);
+    let calls = 0;
+    const limited = await startGateway(
+      parseEnv(gatewayEnvironmentSchema, {
+        PORT: '0', CONTACTS_URL: contacts, SALES_PIPELINE_URL: sales, SUPPORT_URL: support, ANALYTICS_URL: analytics,
+        JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'fatal', TENANT_COST_PER_SECOND: '1000',
+      }),
+      undefined,
+      { onSubgraphRequest: () => void (calls += 1) },
+    );
+    const limitedUrl = `http://127.0.0.1:${limited.port}/graphql`;
+    try {
+      const busy = await createTestTenant().token(['analyst']);
+      // customers: 1 + 100 * (edges 1 + 1 * (node 1 + id 1 + name 1)) = 401, so the third in a second is over 1,000.
+      const expensive = `{ customers(first: 100) { edges { node { id name } } } }`;
+      const send = (bearer: string) =>
+        fetch(limitedUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query: expensive }) });
+      const responses = await Promise.all(Array.from({ length: 6 }, () => send(busy)));
+      const limitedResponses = responses.filter((response) => response.status === 429);
+      assert.ok(limitedResponses.length >= 1, 'some requests over the rate are refused');
+      const refused = limitedResponses[0]!;
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      assert.equal(body.errors[0]?.extensions.code, 'RATE_LIMITED');
+
+      const callsBefore = calls;
+      const other = await send(await createTestTenant().token(['analyst']));
+      assert.equal(other.status, 200, 'another tenant is not slowed by the busy one');
+      assert.ok(calls > callsBefore);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
 describe('gateway protections (production mode)', () => {
   it('answers an ordinary query, reaching the subgraphs', async () => {
     const before = subgraphCalls;

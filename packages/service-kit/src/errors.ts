@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'SUBGRAPH_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
