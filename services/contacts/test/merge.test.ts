@@ -134,3 +134,30 @@ describe('contacts: merging customers', () => {
     assert.equal(events.received(tenant.tenantId).filter((e) => e.type === 'CustomersMerged').length, 0);
   });
 });
+
+describe('contacts: referrals', () => {
+  it('links a referrer of the same workspace, following a merged referrer to its survivor', async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token(['marketing']);
+    const referrer = await createCustomer(contacts, token, { name: 'Referrer', kind: 'INDIVIDUAL' });
+    const referred = await createCustomer(contacts, token, { name: 'Referred', kind: 'INDIVIDUAL', referredById: referrer.id });
+    const survivor = await createCustomer(contacts, token, { name: 'Survivor', kind: 'INDIVIDUAL' });
+    await contacts.ok(token, MERGE, { input: { survivorId: survivor.id, mergedIds: [referrer.id] } });
+    const read = await contacts.ok(token, `query($id: ID!) { customer(id: $id) { referredBy { id name } } }`, { id: referred.id });
+    assert.deepEqual(read['customer'].referredBy, { id: survivor.id, name: 'Survivor' });
+    const later = await createCustomer(contacts, token, { name: 'Later', kind: 'INDIVIDUAL', referredById: referrer.id });
+    const laterRead = await contacts.ok(token, `query($id: ID!) { customer(id: $id) { referredBy { id } } }`, { id: later.id });
+    assert.equal(laterRead['customer'].referredBy.id, survivor.id);
+  });
+
+  it("answers NOT_FOUND on referredById for another tenant's customer, and creates nothing", async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token();
+    const foreign = await createCustomer(contacts, await createTestTenant().token(), { name: 'Foreign', kind: 'INDIVIDUAL' });
+    const result = await contacts.request(token, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } } }`, {
+      input: { name: 'Referred', kind: 'INDIVIDUAL', referredById: foreign.id },
+    });
+    assert.deepEqual(errorOf(result), { code: 'NOT_FOUND', field: 'referredById' });
+    assert.equal((await contacts.ok(token, `{ customers { totalCount } }`))['customers'].totalCount, 0);
+  });
+});

@@ -76,6 +76,8 @@ export type CreateCustomerInput = {
   kind: CustomerKind;
   name: Scalars['String']['input'];
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** A customer of the same workspace; NOT_FOUND otherwise. */
+  referredById?: InputMaybe<Scalars['ID']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -112,6 +114,8 @@ export type Customer = {
   name: Scalars['String']['output'];
   /** Member who owns the relationship. */
   ownerId?: Maybe<Scalars['ID']['output']>;
+  /** The customer who referred this one. */
+  referredBy?: Maybe<Customer>;
   /** Acquisition channel, e.g. referral, ads, organic. */
   source?: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
@@ -759,6 +763,7 @@ export type CustomerResolvers<ContextType = ContactsContext, ParentType extends 
   lifecycleStage?: Resolver<ResolversTypes['LifecycleStage'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  referredBy?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<CustomerTasksArgs>>;

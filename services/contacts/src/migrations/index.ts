@@ -4,6 +4,7 @@ import { FieldDefinitions1764000000000 } from './1764000000000-field-definitions
 import { ContactsTimelineTasksMembers1764000000100 } from './1764000000100-contacts-timeline-tasks-members.js';
 import { CustomerSearch1764000000200 } from './1764000000200-customer-search.js';
 import { CustomerMergesAndErasure1764000000300 } from './1764000000300-customer-merges-and-erasure.js';
+import { CustomerReferrals1764000000400 } from './1764000000400-customer-referrals.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ContactsTimelineTasksMembers1764000000100,
   CustomerSearch1764000000200,
   CustomerMergesAndErasure1764000000300,
+  CustomerReferrals1764000000400,
 ];

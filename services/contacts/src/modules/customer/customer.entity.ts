@@ -16,6 +16,8 @@ export interface CustomerRow {
   ownerId: string | null;
   tags: string[];
   source: string | null;
+  /** The customer who referred this one; may be a merged id, which resolves to its survivor. */
+  referredById: string | null;
   customFields: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
@@ -40,6 +42,7 @@ export const CustomerEntity = new EntitySchema<CustomerRow>({
     ownerId: { name: 'owner_id', type: 'uuid', nullable: true },
     tags: { type: 'text', array: true },
     source: { type: 'text', nullable: true },
+    referredById: { name: 'referred_by_id', type: 'uuid', nullable: true },
     customFields: { name: 'custom_fields', type: 'jsonb' },
     createdAt: { name: 'created_at', type: 'timestamptz' },
     updatedAt: { name: 'updated_at', type: 'timestamptz' },

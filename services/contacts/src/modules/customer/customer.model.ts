@@ -15,6 +15,7 @@ export interface CustomerModel {
   ownerId: string | null;
   tags: string[];
   source: string | null;
+  referredById: string | null;
   customFields: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;

@@ -26,7 +26,9 @@ export const customerResolvers: Resolvers = {
   },
   Customer: {
     __resolveReference: (reference, context) => context.loaders.customer.load(reference.id),
+    referredBy: (customer, _args, context) => (customer.referredById ? context.loaders.customer.load(customer.referredById) : null),
     contacts: (customer, _args, context) => context.loaders.contactsOfCustomer.load(customer.id),
+    // A page per customer, each with its own cursor: one query per customer, not batched.
     interactions: (customer, { first, after }, context) =>
       context.services.interactions.timeline(context.auth, customer.id, first, after),
     tasks: async (customer, { status }, context) => {

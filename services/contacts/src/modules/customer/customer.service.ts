@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   badInput,
   decodeCursor,
+  DomainError,
   isUuid,
   notFound,
   pageSize,
@@ -51,6 +52,20 @@ export async function lockCustomer(scope: TenantScope, id: string): Promise<Cust
   return row;
 }
 
+/** The referrer's current id (a merged id gives its survivor); unknown or another tenant's: NOT_FOUND. */
+async function resolveReferrer(scope: TenantScope, id: string): Promise<string> {
+  const missing = new DomainError('NOT_FOUND', `customer ${id} not found`, 'referredById');
+  if (!isUuid(id)) throw missing;
+  const [row]: { id: string }[] = await scope.manager.query(
+    `SELECT c.id FROM customers c
+      WHERE c.tenant_id = $1
+        AND c.id = coalesce((SELECT survivor_id FROM customer_merges WHERE tenant_id = $1 AND merged_id = $2), $2)`,
+    [scope.tenantId, id],
+  );
+  if (!row) throw missing;
+  return row.id;
+}
+
 function sameValue(left: unknown, right: unknown): boolean {
   return JSON.stringify(left) === JSON.stringify(right);
 }
@@ -84,8 +99,9 @@ export class CustomerService {
         input.customFields === null || input.customFields === undefined
           ? {}
           : validateCustomFields(input.customFields, await definitionsOf(scope));
+      const referredById = input.referredById ? await resolveReferrer(scope, input.referredById) : null;
       const customers = scope.repository(CustomerEntity);
-      const saved = await customers.insert(customers.create({ ...values, customFields }));
+      const saved = await customers.insert(customers.create({ ...values, customFields, referredById }));
       // Published if and only if the customer is stored: same transaction.
       await recordEvent(scope.manager, CONTACTS_PRODUCER, CustomerCreatedV1, {
         tenantId: scope.tenantId,
