@@ -17,6 +17,7 @@ import { productResolvers } from './modules/product/product.resolvers.js';
 import { MrrMovementEntity, SubscriptionEntity } from './modules/subscription/subscription.entity.js';
 import { subscriptionResolvers } from './modules/subscription/subscription.resolvers.js';
 import { revenueResolvers } from './modules/revenue/revenue.resolvers.js';
+import { SALES_PRODUCER } from './producer.js';
 import { typeDefs } from './schema.js';
 
 export const salesPipelineService: ServiceDefinition<SalesContext> = {
@@ -26,5 +27,5 @@ export const salesPipelineService: ServiceDefinition<SalesContext> = {
   entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity, SubscriptionEntity, MrrMovementEntity, CampaignEntity, CampaignSpendEntity, LeadEntity, RoutingRuleEntity],
   migrations,
   createContext: createSalesContext,
-  components: (dependencies) => createMessaging(dependencies, { service: 'sales-pipeline', publishes: true }).components,
+  components: (dependencies) => createMessaging(dependencies, { service: SALES_PRODUCER, publishes: true }).components,
 };

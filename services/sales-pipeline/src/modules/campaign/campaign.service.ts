@@ -7,7 +7,7 @@ import type { RecordCampaignSpendInput, UpsertCampaignInput } from '../../genera
 import { centsOf, normaliseCurrency, toCents, toNumeric } from '../../money.js';
 import { CAMPAIGN_WRITERS, READERS } from '../../roles.js';
 import { dateOr, requireText } from '../../validation.js';
-import { SALES_PRODUCER } from '../order/order.service.js';
+import { SALES_PRODUCER } from '../../producer.js';
 import { CampaignEntity, CampaignSpendEntity, type CampaignRow } from './campaign.entity.js';
 import type { CampaignModel } from './campaign.model.js';
 

@@ -19,7 +19,7 @@ import type { CreateDealInput, DealFilter, LoseDealInput, MoveDealInput, WinDeal
 import { normaliseCurrency, toCents, toNumeric } from '../../money.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { dateOr, requireText, requireUuid } from '../../validation.js';
-import { SALES_PRODUCER } from '../order/order.service.js';
+import { SALES_PRODUCER } from '../../producer.js';
 import { StageEntity, type StageRow } from '../pipeline/pipeline.entity.js';
 import { toStageModel } from '../pipeline/pipeline.model.js';
 import { defaultPipeline } from '../pipeline/pipeline.service.js';

@@ -19,7 +19,7 @@ import type { ConvertLeadInput, CreateLeadInput, LeadStatus, UpsertRoutingRuleIn
 import { READERS, WRITERS } from '../../roles.js';
 import { requireText, requireUuid } from '../../validation.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
-import { SALES_PRODUCER } from '../order/order.service.js';
+import { SALES_PRODUCER } from '../../producer.js';
 import { LeadEntity, RoutingRuleEntity, type RoutingRuleRow } from './lead.entity.js';
 import { toLeadConvertedPayload, toLeadCreatedPayload } from './lead.events.js';
 import { toLeadModel, toRoutingRuleModel, type LeadModel, type RoutingRuleModel } from './lead.model.js';

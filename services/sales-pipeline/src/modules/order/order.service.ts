@@ -13,17 +13,16 @@ import {
   type AuthContext,
   type Connection,
 } from '@rapport/service-kit';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { PlaceOrderInput, RecordPaymentInput } from '../../generated/graphql.js';
 import { centsOf, MAX_CENTS, toCents, toNumeric } from '../../money.js';
+import { SALES_PRODUCER } from '../../producer.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { dateOr, requireUuid } from '../../validation.js';
 import { ProductEntity } from '../product/product.entity.js';
-import { OrderEntity, OrderLineEntity, PaymentEntity, type OrderRow } from './order.entity.js';
+import { OrderEntity, OrderLineEntity, PaymentEntity } from './order.entity.js';
 import { toOrderPaidPayload, toOrderPlacedPayload } from './order.events.js';
 import { toOrderModel, type OrderLineModel, type OrderModel } from './order.model.js';
-
-export const SALES_PRODUCER = 'sales-pipeline';
 
 interface OrderPageRow {
   id: string;
@@ -129,8 +128,8 @@ export class OrderService {
       row.paidAmount = toNumeric(centsOf(row.paidAmount) + amountCents);
       const completes = amountCents === balance;
       if (completes) row.paidAt = paidAt;
-      const saved = await this.saveOrder(scope.manager, row);
-      const order = toOrderModel(saved);
+      await scope.manager.update(OrderEntity, { id: row.id, tenantId: scope.tenantId }, { paidAmount: row.paidAmount, paidAt: row.paidAt });
+      const order = toOrderModel(row);
       if (completes) {
         const paymentCount = await payments.count({ orderId: row.id });
         await recordEvent(scope.manager, SALES_PRODUCER, OrderPaidV1, {
@@ -142,11 +141,6 @@ export class OrderService {
       }
       return order;
     });
-  }
-
-  private async saveOrder(manager: EntityManager, row: OrderRow): Promise<OrderRow> {
-    await manager.update(OrderEntity, { id: row.id, tenantId: row.tenantId }, { paidAmount: row.paidAmount, paidAt: row.paidAt });
-    return row;
   }
 
   /**
@@ -203,19 +197,16 @@ export class OrderService {
           limit,
           list[0]?.total_count ?? 0,
           (row) => ({ sortValue: row.placed_at.toISOString(), id: row.id }),
-          (row) =>
-            toOrderModel({
-              id: row.id,
-              tenantId: auth.tenantId,
-              customerId: row.customer_id,
-              totalAmount: row.total_amount,
-              paidAmount: row.paid_amount,
-              currency: row.currency,
-              placedAt: row.placed_at,
-              dueAt: row.due_at,
-              paidAt: row.paid_at,
-              createdAt: row.placed_at,
-            }),
+          (row): OrderModel => ({
+            id: row.id,
+            customerId: row.customer_id,
+            totalCents: centsOf(row.total_amount),
+            paidCents: centsOf(row.paid_amount),
+            currency: row.currency.trim(),
+            placedAt: row.placed_at,
+            dueAt: row.due_at,
+            paidAt: row.paid_at,
+          }),
         ),
       );
     }

@@ -7,7 +7,7 @@ import type { ChangeSubscriptionInput, EndSubscriptionInput, StartSubscriptionIn
 import { centsOf, normaliseCurrency, toCents, toNumeric, type Cents } from '../../money.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { dateOr, requireUuid } from '../../validation.js';
-import { SALES_PRODUCER } from '../order/order.service.js';
+import { SALES_PRODUCER } from '../../producer.js';
 import { ProductEntity } from '../product/product.entity.js';
 import { MrrMovementEntity, SubscriptionEntity, type MrrMovementKind, type SubscriptionRow } from './subscription.entity.js';
 import { monthOf, toSubscriptionChangedPayload, type MrrMovement } from './subscription.events.js';
