@@ -1,6 +1,7 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Gateway } from './gateway.js';
+import { safelistMiddleware, type OperationManifest } from './safelist.js';
 import type { SubgraphDefinition } from './subgraphs.js';
 
 /**
@@ -24,7 +25,11 @@ async function subgraphReady(url: string): Promise<boolean> {
 }
 
 /** The gateway's HTTP face: /graphql, /healthz (alive), /readyz (each subgraph ready). */
-export async function createGatewayApp(gateway: Gateway, subgraphs: SubgraphDefinition[]): Promise<Express> {
+export async function createGatewayApp(
+  gateway: Gateway,
+  subgraphs: SubgraphDefinition[],
+  options: { safelist?: OperationManifest } = {},
+): Promise<Express> {
   await gateway.server.start();
   const app = express();
   app.disable('x-powered-by');
@@ -41,6 +46,7 @@ export async function createGatewayApp(gateway: Gateway, subgraphs: SubgraphDefi
     '/graphql',
     // Large uploads have their own streamed routes; an operation never needs more.
     express.json({ limit: '2mb' }),
+    ...(options.safelist ? [safelistMiddleware(options.safelist)] : []),
     expressMiddleware(gateway.server, { context: async ({ req }) => gateway.contextFor(req.headers) }),
   );
   app.use(jsonErrors);

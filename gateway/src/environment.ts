@@ -21,6 +21,8 @@ export const gatewayEnvironmentSchema = z
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
+    // A JSON manifest of allowed operations; when set, nothing else runs.
+    PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     // Operation cost one tenant may spend per second; 0 turns the limit off.
     TENANT_COST_PER_SECOND: z.coerce.number().int().min(0).default(200_000),
   })

@@ -1,5 +1,6 @@
 import { createLogger, createTokenVerifier, listen, type Logger } from '@rapport/service-kit';
 import { createGatewayApp } from './app.js';
+import { loadManifest } from './safelist.js';
 import type { GatewayEnvironment } from './environment.js';
 import { createGateway, type GatewayOptions } from './gateway.js';
 import { subgraphsFrom } from './subgraphs.js';
@@ -32,7 +33,8 @@ export async function startGateway(
       audience: environment.JWT_AUDIENCE,
     }),
   });
-  const app = await createGatewayApp(gateway, subgraphs);
+  const safelist = environment.PERSISTED_OPERATIONS_MANIFEST ? loadManifest(environment.PERSISTED_OPERATIONS_MANIFEST) : undefined;
+  const app = await createGatewayApp(gateway, subgraphs, safelist ? { safelist } : {});
   const http = await listen(app, { port: environment.PORT, host: environment.HOST });
   log.info({ port: http.port, supergraph: environment.SUPERGRAPH_SOURCE }, 'gateway listening');
   return {

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyticsService } from '@rapport/analytics';
 import { contactsService } from '@rapport/contacts';
@@ -7,6 +10,7 @@ import { parseEnv, startServiceForTest, type RunningService } from '@rapport/ser
 import { supportService } from '@rapport/support';
 import { createTestTenant, graphqlRequest, TEST_JWT_SECRET, testDatabaseUrl } from '@rapport/test-kit';
 import { gatewayEnvironmentSchema } from '../src/environment.js';
+import { operationHash } from '../src/safelist.js';
 import { startGateway, type RunningGateway } from '../src/start.js';
 
 const services: RunningService<any>[] = [];
@@ -95,6 +99,46 @@ describe('per-tenant rate limit on operation cost', () => {
       assert.ok(calls > callsBefore);
     } finally {
       await limited.stop();
+    }
+  });
+});
+
+describe('persisted-operation safelist', () => {
+  it('runs only the operations of the manifest, by hash or exact text, and refuses the rest unseen', async () => {
+    const allowed = '{ customers(first: 1) { totalCount } }';
+    const directory = mkdtempSync(join(tmpdir(), 'rapport-safelist-'));
+    const manifestPath = join(directory, 'operations.json');
+    writeFileSync(manifestPath, JSON.stringify({ operations: [{ id: operationHash(allowed), body: allowed }] }));
+    const [contacts, sales, support, analytics] = services.map((service) => `http://127.0.0.1:${service.port}/graphql`);
+    let calls = 0;
+    const safe = await startGateway(
+      parseEnv(gatewayEnvironmentSchema, {
+        PORT: '0', CONTACTS_URL: contacts, SALES_PIPELINE_URL: sales, SUPPORT_URL: support, ANALYTICS_URL: analytics,
+        JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'fatal', PERSISTED_OPERATIONS_MANIFEST: manifestPath,
+      }),
+      undefined,
+      { onSubgraphRequest: () => void (calls += 1) },
+    );
+    const safeUrl = `http://127.0.0.1:${safe.port}/graphql`;
+    const send = (body: unknown) =>
+      fetch(safeUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    try {
+      const byHash = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(allowed) } } });
+      assert.equal(byHash.status, 200);
+      assert.equal(((await byHash.json()) as any).data.customers.totalCount >= 0, true);
+      const byText = await send({ query: allowed });
+      assert.equal(byText.status, 200);
+
+      const callsBefore = calls;
+      const other = await send({ query: '{ customers(first: 2) { totalCount } }' });
+      assert.equal(other.status, 400);
+      assert.equal(((await other.json()) as any).errors[0].extensions.code, 'OPERATION_NOT_ALLOWED');
+      const unknownHash = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+      assert.equal(unknownHash.status, 400);
+      assert.equal(calls, callsBefore, 'refused operations reach no subgraph');
+    } finally {
+      await safe.stop();
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 });

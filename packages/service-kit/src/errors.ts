@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'OPERATION_NOT_ALLOWED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
