@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Search over customers (name, email, domain) and contact names: full-text for whole words,
  * pg_trgm for typos and partial words. Cost: three GIN indexes, together roughly two to three
  * times the size of the indexed text, and every insert or change of those columns updates them
- * (GIN fastupdate batches it); a search reads index pages only for the rows that match.
+ * (GIN fastupdate batches it); a search reads index pages only for the rows that match, but ranks
+ * every match: at 100k customers, p95 1.4 s for short common words (README, bench/search.ts).
  */
 export class CustomerSearch1764000000200 implements MigrationInterface {
   name = 'CustomerSearch1764000000200';
