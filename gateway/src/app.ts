@@ -1,5 +1,6 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { ServiceMetrics } from '@rapport/service-kit';
 import type { Gateway } from './gateway.js';
 import { safelistMiddleware, type OperationManifest } from './safelist.js';
 import type { SubgraphDefinition } from './subgraphs.js';
@@ -28,7 +29,7 @@ async function subgraphReady(url: string): Promise<boolean> {
 export async function createGatewayApp(
   gateway: Gateway,
   subgraphs: SubgraphDefinition[],
-  options: { safelist?: OperationManifest } = {},
+  options: { safelist?: OperationManifest; metrics?: ServiceMetrics } = {},
 ): Promise<Express> {
   await gateway.server.start();
   const app = express();
@@ -42,6 +43,12 @@ export async function createGatewayApp(
     const ready = results.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: checks });
   });
+  if (options.metrics) {
+    const { registry } = options.metrics;
+    app.get('/metrics', async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    });
+  }
   app.use(
     '/graphql',
     // Large uploads have their own streamed routes; an operation never needs more.

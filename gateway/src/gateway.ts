@@ -7,6 +7,8 @@ import {
   bearerToken,
   formatError,
   InvalidTokenError,
+  metricsPlugin,
+  type ServiceMetrics,
   toGraphQLError,
   unauthenticated,
   type AuthContext,
@@ -38,6 +40,7 @@ export interface GatewayOptions {
   onSubgraphRequest?: (url: string) => void;
   /** How long one subgraph request may take before it is aborted (default 2 s). */
   subgraphTimeoutMs?: number;
+  metrics?: ServiceMetrics;
 }
 
 // Pooled keep-alive sockets to the subgraphs. Idle sockets are dropped before the
@@ -134,7 +137,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     validationRules: protection.validationRules,
     // The entry point owns shutdown order; Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...protection.plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ...protection.plugins,
+      ...(options.metrics ? [metricsPlugin<GatewayContext>(options.metrics)] : []),
+    ],
   });
 
   async function contextFor(headers: Parameters<Gateway['contextFor']>[0]): Promise<GatewayContext> {

@@ -1,4 +1,4 @@
-import { createLogger, createTokenVerifier, listen, type Logger } from '@rapport/service-kit';
+import { createLogger, createMetrics, createTokenVerifier, listen, type Logger } from '@rapport/service-kit';
 import { createGatewayApp } from './app.js';
 import { loadManifest } from './safelist.js';
 import type { GatewayEnvironment } from './environment.js';
@@ -18,12 +18,14 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const log = logger ?? createLogger({ name: 'gateway', level: environment.LOG_LEVEL });
   const subgraphs = subgraphsFrom(environment);
+  const metrics = createMetrics('gateway');
   const gateway = createGateway({
     subgraphs,
     supergraphSource: environment.SUPERGRAPH_SOURCE,
     logger: log,
     production: environment.NODE_ENV === 'production',
     subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
+    metrics,
     ...options,
     limits: { tenantCostPerSecond: environment.TENANT_COST_PER_SECOND, ...options.limits },
     verifyToken: createTokenVerifier({
@@ -34,7 +36,7 @@ export async function startGateway(
     }),
   });
   const safelist = environment.PERSISTED_OPERATIONS_MANIFEST ? loadManifest(environment.PERSISTED_OPERATIONS_MANIFEST) : undefined;
-  const app = await createGatewayApp(gateway, subgraphs, safelist ? { safelist } : {});
+  const app = await createGatewayApp(gateway, subgraphs, { metrics, ...(safelist ? { safelist } : {}) });
   const http = await listen(app, { port: environment.PORT, host: environment.HOST });
   log.info({ port: http.port, supergraph: environment.SUPERGRAPH_SOURCE }, 'gateway listening');
   return {

@@ -103,6 +103,22 @@ describe('gateway: one customer graph', () => {
     assert.notEqual(updatedAt, null, 'analytics never saw the customer');
   });
 
+  it('exposes Prometheus metrics on every process: operations, errors, pool, outbox backlog, consumer events', async () => {
+    const token = await createTestTenant().token();
+    await graphqlRequest(url, `query CustomerCount { customers { totalCount } }`, { token });
+    const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const gatewayMetrics = await scrape(gateway.port);
+    // Label order is the library's business: match each label anywhere in the set.
+    const series = (name: string, ...labels: string[]) => new RegExp(`${name}\\{${labels.map((label) => `(?=[^}]*${label})`).join('')}[^}]*\\} [0-9]`);
+    assert.match(gatewayMetrics, series('rapport_graphql_operation_seconds_count', 'operation="CustomerCount"', 'type="query"', 'service="gateway"'));
+    const [contacts, , , analytics] = services;
+    const contactsMetrics = await scrape(contacts!.port);
+    assert.match(contactsMetrics, series('rapport_graphql_operation_seconds_count', 'service="contacts"'));
+    assert.match(contactsMetrics, series('rapport_db_pool_connections', 'state="waiting"', 'service="contacts"'));
+    assert.match(contactsMetrics, series('rapport_outbox_backlog', 'service="contacts"'));
+    assert.match(await scrape(analytics!.port), series('rapport_consumer_events', 'group="analytics"', 'outcome="applied"'));
+  });
+
   it('keeps the field, code and reason of a subgraph input error, with no stack trace', async () => {
     const token = await createTestTenant().token();
     const result = await graphqlRequest(url, `mutation { createCustomer(input: { name: "X", kind: BUSINESS, email: "nope" }) { customer { id } } }`, {

@@ -1,5 +1,6 @@
 import { decodeEvent, deadLetterTopic, type DecodedMessage, type EventDefinition, type EventEnvelope, type PayloadOf } from '@rapport/events';
-import { enterTenant, type Logger, type ServiceComponent, type TenantScope } from '@rapport/service-kit';
+import { enterTenant, type Logger, type ServiceComponent, type ServiceMetrics, type TenantScope } from '@rapport/service-kit';
+import { Gauge, Histogram, type Registry } from 'prom-client';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -51,6 +52,7 @@ export interface EventConsumerOptions {
    * commit to be flushed another can work; order within a partition (a customer) is kept.
    */
   partitionsConsumedConcurrently?: number;
+  metrics?: ServiceMetrics;
 }
 
 export interface ConsumerStats {
@@ -91,6 +93,56 @@ export function isTransientError(error: unknown): boolean {
 
 class StoppedError extends Error {}
 
+interface ConsumerMetrics {
+  lag: Gauge<'group' | 'topic' | 'partition'>;
+  eventAge: Histogram<'group'>;
+  statsByGroup: Map<string, ConsumerStats>;
+}
+
+// Metrics are registered once per registry, however many consumers a service runs.
+const metricsByRegistry = new WeakMap<Registry, ConsumerMetrics>();
+
+function createConsumerMetrics(registers: Registry[]): ConsumerMetrics {
+  const statsByGroup = new Map<string, ConsumerStats>();
+  new Gauge({
+    name: 'rapport_consumer_events',
+    help: 'Events by consumer group and outcome since start (applied, duplicates, skipped, dead-lettered)',
+    labelNames: ['group', 'outcome'],
+    registers,
+    collect() {
+      for (const [group, stats] of statsByGroup) for (const [outcome, count] of Object.entries(stats)) this.set({ group, outcome }, count);
+    },
+  });
+  return {
+    statsByGroup,
+    lag: new Gauge({
+      name: 'rapport_consumer_lag_messages',
+      help: 'Messages behind the end of each partition, as of the last batch',
+      labelNames: ['group', 'topic', 'partition'],
+      registers,
+    }),
+    eventAge: new Histogram({
+      name: 'rapport_event_age_seconds',
+      help: 'From when an event occurred to when its consumer applied it',
+      labelNames: ['group'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    }),
+  };
+}
+
+function consumerMetrics(metrics: ServiceMetrics | undefined): ConsumerMetrics {
+  if (!metrics) return createConsumerMetrics([]);
+  let existing = metricsByRegistry.get(metrics.registry);
+  if (!existing) {
+    existing = createConsumerMetrics([metrics.registry]);
+    metricsByRegistry.set(metrics.registry, existing);
+  }
+  return existing;
+}
+
+const consumerStatsByGroup = (metrics: ServiceMetrics | undefined) => (metrics ? consumerMetrics(metrics).statsByGroup : undefined);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -111,6 +163,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const handlers = new Map(options.handlers.map((registration) => [`${registration.definition.type}@${registration.definition.version}`, registration]));
   const topics = [...new Set(options.handlers.map((registration) => registration.definition.topic))];
   const stats: ConsumerStats = { applied: 0, duplicates: 0, skippedUnknownType: 0, skippedUnknownVersion: 0, ignored: 0, deadLettered: 0, retries: 0 };
+
+  const { lag, eventAge } = consumerMetrics(options.metrics);
+  consumerStatsByGroup(options.metrics)?.set(options.groupId, stats);
 
   let consumer: Consumer | undefined;
   let deadLetters: Producer | undefined;
@@ -145,6 +200,8 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       }
     }
     stats.applied += toApply.length;
+    const now = Date.now();
+    for (const event of toApply) eventAge.observe({ group: options.groupId }, (now - Date.parse(event.occurredAt)) / 1000);
   }
 
   async function deadLetter(topic: string, partition: number, item: Item, reason: string, attempts: number): Promise<void> {
@@ -256,6 +313,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
           partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
           eachBatchAutoResolve: false,
           eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+            lag.set({ group: options.groupId, topic: batch.topic, partition: String(batch.partition) }, Number(batch.offsetLagLow()));
             const messages = batch.messages;
             for (let index = 0; index < messages.length; index += chunkSize) {
               if (!isRunning() || isStale()) return;

@@ -1,4 +1,5 @@
 import type { ServiceComponent, ServiceDependencies } from '@rapport/service-kit';
+import { Gauge } from 'prom-client';
 import { createEventConsumer, type EventConsumer, type HandlerRegistration } from './consumer.js';
 import { createKafka, parseBrokers } from './kafka.js';
 import { createOutboxRelay, type OutboxRelay } from './relay.js';
@@ -67,8 +68,26 @@ export function createMessaging(dependencies: ServiceDependencies, options: Mess
   const relay = options.publishes
     ? createOutboxRelay({ dataSource, databaseUrl: environment.DATABASE_URL, kafka, logger })
     : undefined;
+  if (relay && dependencies.metrics) {
+    new Gauge({
+      name: 'rapport_outbox_backlog',
+      help: 'Events written but not yet acknowledged by Kafka',
+      registers: [dependencies.metrics.registry],
+      async collect() {
+        this.set(await relay.backlog().catch(() => -1));
+      },
+    });
+  }
   const consumers = (options.consumers ?? []).map((consumer) =>
-    createEventConsumer({ kafka, dataSource, logger, groupId: consumer.groupId, handlers: consumer.handlers, ...(consumer.chunkSize ? { chunkSize: consumer.chunkSize } : {}) }),
+    createEventConsumer({
+      kafka,
+      dataSource,
+      logger,
+      groupId: consumer.groupId,
+      handlers: consumer.handlers,
+      ...(consumer.chunkSize ? { chunkSize: consumer.chunkSize } : {}),
+      ...(dependencies.metrics ? { metrics: dependencies.metrics } : {}),
+    }),
   );
   // Consumers subscribe once their topics exist (a subscription to a missing topic fails),
   // still without holding up the service's start.

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from './logger.js';
+import type { ServiceMetrics } from './metrics.js';
 import type { RequestContext, Subgraph } from './subgraph.js';
 
 export type ReadinessCheck = () => Promise<boolean>;
@@ -15,6 +16,7 @@ export interface ServiceAppOptions<Context extends RequestContext> {
   /** Extra routes (imports, exports, metrics) mounted before GraphQL. */
   routes?: (app: Express) => void;
   bodyLimit?: string;
+  metrics?: ServiceMetrics;
 }
 
 async function checkAll(checks: Record<string, ReadinessCheck>): Promise<Record<string, boolean>> {
@@ -39,6 +41,12 @@ export async function createServiceApp<Context extends RequestContext>(
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
+  if (options.metrics) {
+    const { registry } = options.metrics;
+    app.get('/metrics', async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    });
+  }
   options.routes?.(app);
   app.use(
     '/graphql',

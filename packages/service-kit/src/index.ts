@@ -15,3 +15,4 @@ export * from './tenant-scope.js';
 export * from './resolvers.js';
 export * from './testing.js';
 export * from './ids.js';
+export * from './metrics.js';

@@ -5,6 +5,7 @@ import { createDataSource, ensureDatabase, isDatabaseReachable, runMigrations, t
 import { parseEnv, serviceEnvironmentSchema, type ServiceEnvironment } from './environment.js';
 import { createServiceApp, listen, type ReadinessCheck } from './http.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics, observeDatabasePool, type ServiceMetrics } from './metrics.js';
 import { onShutdown } from './shutdown.js';
 import { createSubgraph, type RequestContext, type ResolverMap, type Subgraph } from './subgraph.js';
 import type { Express } from 'express';
@@ -21,6 +22,8 @@ export interface ServiceDependencies {
   dataSource: DataSource;
   logger: Logger;
   environment: ServiceEnvironment;
+  /** The process's Prometheus registry; components add their own gauges to it. */
+  metrics?: ServiceMetrics;
 }
 
 /** Everything that makes one subgraph service; `startService` turns it into a running process part. */
@@ -73,7 +76,9 @@ export async function startService<Context extends RequestContext>(
   await dataSource.initialize();
   await runMigrations(dataSource, logger);
 
-  const dependencies: ServiceDependencies = { dataSource, logger, environment };
+  const metrics = createMetrics(definition.name);
+  observeDatabasePool(metrics, dataSource);
+  const dependencies: ServiceDependencies = { dataSource, logger, environment, metrics };
   const verifyToken =
     options.verifyToken ??
     createTokenVerifier({
@@ -89,6 +94,7 @@ export async function startService<Context extends RequestContext>(
     verifyToken,
     logger,
     createContext: (base) => definition.createContext(base, dependencies),
+    metrics,
   });
 
   const components = definition.components?.(dependencies) ?? [];
@@ -101,6 +107,7 @@ export async function startService<Context extends RequestContext>(
     subgraph,
     logger,
     readiness,
+    metrics,
     routes: (express) => definition.routes?.(express, { ...dependencies, subgraph }),
   });
   const http = await listen(app, { port: environment.PORT, host: environment.HOST, logger });

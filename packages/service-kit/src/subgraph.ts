@@ -7,6 +7,7 @@ import { parse, type DocumentNode, type GraphQLSchema, Kind, type OperationDefin
 import { bearerToken, InvalidTokenError, type AuthContext, type TokenVerifier } from './auth.js';
 import { formatError, isExpectedError, toGraphQLError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
+import { metricsPlugin, type ServiceMetrics } from './metrics.js';
 
 /** What every resolver of every subgraph receives. */
 export interface RequestContext {
@@ -31,6 +32,7 @@ export interface SubgraphOptions<Context extends RequestContext> {
   /** Adds the service's own per-request state (loaders, services) to the base context. */
   createContext: (base: RequestContext) => Context;
   introspection?: boolean;
+  metrics?: ServiceMetrics;
 }
 
 export interface RequestHeaders {
@@ -116,7 +118,12 @@ export function createSubgraph<Context extends RequestContext>(options: Subgraph
     // Shutdown order is ours (drain HTTP, stop components, close the pool); Apollo's own
     // handler would stop the server early and re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin<Context>()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      errorLoggingPlugin<Context>(),
+      ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
+    ],
   });
 
   async function contextFor(headers: RequestHeaders, query?: string): Promise<Context> {
