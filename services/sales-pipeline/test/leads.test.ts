@@ -15,6 +15,7 @@ const LEADS = /* GraphQL */ `
     leads(first: $first, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name status } } }
   }
 `;
+const ASSIGN = /* GraphQL */ `mutation Assign($input: AssignLeadInput!) { assignLead(input: $input) { lead { ${LEAD_FIELDS} } } }`;
 const CAMPAIGN = /* GraphQL */ `mutation Campaign($input: UpsertCampaignInput!) { upsertCampaign(input: $input) { campaign { id name } } }`;
 
 let sales: SalesUnderTest;
@@ -102,6 +103,25 @@ describe('sales-pipeline: leads and routing', () => {
     for (let index = 0; index < 6; index += 1) next.push((await lead(token, {})).assigneeId);
     assert.deepEqual(next.slice(0, 4), [back, back, back, back]);
     assert.deepEqual(new Set(next.slice(4)), new Set([busy, back]));
+  });
+
+  it('assigns an unrouted lead by hand, counting it in the open load routing weighs, and never a converted one', async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token(['sales']);
+    const manual = await member(tenant, 'Manual', [], []);
+    const other = await member(tenant, 'Other', [], []);
+    const unrouted = await lead(token, { name: 'Nobody matched' });
+    assert.equal(unrouted.status, 'NEW');
+    const assigned = (await sales.ok(token, ASSIGN, { input: { leadId: unrouted.id, assigneeId: manual } }))['assignLead'].lead;
+    assert.equal(assigned.status, 'ASSIGNED');
+    assert.equal(assigned.assigneeId, manual);
+    // With one open lead already, Manual is not the least loaded: routing picks Other.
+    await sales.ok(token, RULE, { input: { name: 'Everyone' } });
+    assert.equal((await lead(token, {})).assigneeId, other);
+    await sales.ok(token, CONVERT, { input: { leadId: unrouted.id } });
+    assert.deepEqual(errorOf(await sales.request(token, ASSIGN, { input: { leadId: unrouted.id, assigneeId: other } })), { code: 'BAD_USER_INPUT', field: 'leadId' });
+    const stranger = await createTestTenant().token();
+    assert.equal(errorOf(await sales.request(stranger, ASSIGN, { input: { leadId: assigned.id, assigneeId: other } })).code, 'NOT_FOUND');
   });
 
   it('publishes LeadCreated with the assignment, keyed by the lead id', async () => {

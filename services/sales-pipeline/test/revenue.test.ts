@@ -1,25 +1,24 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { resolveEntities, startServiceForTest, type RunningService } from '@rapport/service-kit';
-import { createTestTenant, TEST_JWT_SECRET, testDatabaseUrl } from '@rapport/test-kit';
+import { resolveEntities, type RunningService } from '@rapport/service-kit';
+import { createTestTenant } from '@rapport/test-kit';
 import type { SalesContext } from '../src/context.js';
-import { salesPipelineService } from '../src/service.js';
+import { startSales, type SalesUnderTest } from './support/service.js';
 
 const REVENUE = 'id revenue { lifetime { amount currency } last12Months { amount } orderCount firstOrderAt lastOrderAt mrr { amount } }';
 
+let sales: SalesUnderTest;
 let service: RunningService<SalesContext>;
-const statements: string[] = [];
+let statements: string[];
 
 before(async () => {
-  service = await startServiceForTest(salesPipelineService, {
-    databaseUrl: testDatabaseUrl('sales-pipeline'),
-    jwtSecret: TEST_JWT_SECRET,
-    onQuery: (sql) => statements.push(sql),
-  });
+  sales = await startSales();
+  service = sales.service;
+  statements = sales.statements;
 });
 after(async () => {
-  await service.stop();
+  await sales.stop();
 });
 
 async function insertOrder(tenantId: string, customerId: string, amount: number, placedAt: string, paid: boolean) {

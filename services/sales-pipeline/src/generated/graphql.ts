@@ -24,6 +24,12 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AssignLeadInput = {
+  /** A member id; routing's choice can be overridden, a converted lead cannot be reassigned. */
+  assigneeId: Scalars['ID']['input'];
+  leadId: Scalars['ID']['input'];
+};
+
 /** A marketing campaign; leads keep the campaign they came from, for CAC by channel. */
 export type Campaign = {
   __typename?: 'Campaign';
@@ -227,6 +233,8 @@ export type MoveDealInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Manual assignment, for leads routing left NEW or sent to the wrong person. */
+  assignLead: LeadPayload;
   changeSubscription: SubscriptionPayload;
   convertLead: LeadPayload;
   createDeal: DealPayload;
@@ -243,6 +251,11 @@ export type Mutation = {
   upsertProduct: ProductPayload;
   upsertRoutingRule: RoutingRulePayload;
   winDeal: DealPayload;
+};
+
+
+export type MutationAssignLeadArgs = {
+  input: AssignLeadInput;
 };
 
 
@@ -707,9 +720,10 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AssignLeadInput: AssignLeadInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Campaign: ResolverTypeWrapper<CampaignModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CampaignPayload: ResolverTypeWrapper<Omit<CampaignPayload, 'campaign'> & { campaign: ResolversTypes['Campaign'] }>;
   ChangeSubscriptionInput: ChangeSubscriptionInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -770,9 +784,10 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AssignLeadInput: AssignLeadInput;
+  ID: Scalars['ID']['output'];
   Campaign: CampaignModel;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   CampaignPayload: Omit<CampaignPayload, 'campaign'> & { campaign: ResolversParentTypes['Campaign'] };
   ChangeSubscriptionInput: ChangeSubscriptionInput;
   Float: Scalars['Float']['output'];
@@ -920,6 +935,7 @@ export type MoneyResolvers<ContextType = SalesContext, ParentType extends Resolv
 };
 
 export type MutationResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assignLead?: Resolver<ResolversTypes['LeadPayload'], ParentType, ContextType, RequireFields<MutationAssignLeadArgs, 'input'>>;
   changeSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationChangeSubscriptionArgs, 'input'>>;
   convertLead?: Resolver<ResolversTypes['LeadPayload'], ParentType, ContextType, RequireFields<MutationConvertLeadArgs, 'input'>>;
   createDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;

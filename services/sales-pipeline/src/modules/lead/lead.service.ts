@@ -15,7 +15,7 @@ import {
   type TenantScope,
 } from '@rapport/service-kit';
 import type { DataSource } from 'typeorm';
-import type { ConvertLeadInput, CreateLeadInput, LeadStatus, UpsertRoutingRuleInput } from '../../generated/graphql.js';
+import type { AssignLeadInput, ConvertLeadInput, CreateLeadInput, LeadStatus, UpsertRoutingRuleInput } from '../../generated/graphql.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { requireText, requireUuid } from '../../validation.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
@@ -125,6 +125,28 @@ export class LeadService {
         occurredAt: now,
       });
       return lead;
+    });
+  }
+
+  /** Manual assignment; it counts in the member's open load like a routed one. */
+  async assign(auth: AuthContext, input: AssignLeadInput): Promise<LeadModel> {
+    requireRole(auth, WRITERS);
+    const assigneeId = requireUuid(input.assigneeId, 'assigneeId');
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      if (!isUuid(input.leadId)) throw notFound('lead', input.leadId);
+      const row = await scope.repository(LeadEntity).queryBuilder('lead').andWhere('lead.id = :id', { id: input.leadId }).setLock('pessimistic_write').getOne();
+      if (!row) throw notFound('lead', input.leadId);
+      if (row.status === 'CONVERTED' || row.status === 'DISQUALIFIED') {
+        throw badInput('leadId', `the lead is ${row.status.toLowerCase()}`);
+      }
+      const now = new Date();
+      Object.assign(row, { status: 'ASSIGNED', assigneeId, routingRuleId: null, assignedAt: now });
+      await scope.manager.update(
+        LeadEntity,
+        { id: row.id, tenantId: scope.tenantId },
+        { status: row.status, assigneeId, routingRuleId: null, assignedAt: now },
+      );
+      return toLeadModel(row);
     });
   }
 

@@ -12,7 +12,7 @@ export const orderResolvers: Resolvers = {
     }),
   },
   Customer: {
-    orders: (customer, { first, after }, context) => context.loaders.ordersOfCustomer.load(customer.id, first, after),
+    orders: (customer, { first, after }, context) => context.loaders.ordersOfCustomer.load(customer.id.toLowerCase(), first, after),
   },
   Order: {
     customer: (order) => ({ id: order.customerId }),
