@@ -5,6 +5,7 @@ import { ContactsTimelineTasksMembers1764000000100 } from './1764000000100-conta
 import { CustomerSearch1764000000200 } from './1764000000200-customer-search.js';
 import { CustomerMergesAndErasure1764000000300 } from './1764000000300-customer-merges-and-erasure.js';
 import { CustomerReferrals1764000000400 } from './1764000000400-customer-referrals.js';
+import { SearchTopK1764000000500 } from './1764000000500-search-top-k.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CustomerSearch1764000000200,
   CustomerMergesAndErasure1764000000300,
   CustomerReferrals1764000000400,
+  SearchTopK1764000000500,
 ];

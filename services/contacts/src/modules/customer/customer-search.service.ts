@@ -16,8 +16,8 @@ export class CustomerSearchService {
   /**
    * Ranked: a typo-tolerant match of the text within name, email or domain (trigram word
    * similarity), boosted when whole words match (full text) and when the name is close as a
-   * whole; a customer also matches through a contact's name. Every predicate is served by a
-   * GIN index, so the cost grows with the matches, not with the tenant's customers.
+   * whole; a customer also matches through a contact's name. Ranking looks at the nearest
+   * candidates only (five times the page, at least 50), so the cost stays flat as matches grow.
    */
   async search(auth: AuthContext, text: string, first: number | null | undefined): Promise<CustomerModel[]> {
     requireRole(auth, READERS);
@@ -27,22 +27,33 @@ export class CustomerSearchService {
     const limit = pageSize(first);
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       await scope.manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [WORD_SIMILARITY_THRESHOLD]);
+      // The nearest candidates by trigram distance come from the GiST indexes (KNN, per tenant),
+      // then only those are ranked; a customer also comes in through a contact's name.
       const ranked: { id: string }[] = await scope.manager.query(
-        `WITH matches AS (
-           SELECT c.id,
-                  word_similarity($2, c.search_text)
-                  + CASE WHEN c.search_document @@ plainto_tsquery('simple', $2) THEN 0.5 ELSE 0 END
-                  + 0.5 * similarity($2, lower(c.name)) AS score
-             FROM customers c
-            WHERE c.tenant_id = $1
-              AND ($2 <% c.search_text OR c.search_document @@ plainto_tsquery('simple', $2))
-           UNION ALL
-           SELECT ct.customer_id, 0.9 * word_similarity($2, ct.search_name)
-             FROM contacts ct
-            WHERE ct.tenant_id = $1 AND $2 <% ct.search_name
+        `WITH candidates AS (
+           (SELECT c.id FROM customers c
+             WHERE c.tenant_id = $1 AND $2 <% c.search_text
+             ORDER BY c.search_text <->> $2 LIMIT $4)
+           UNION
+           (SELECT ct.customer_id FROM contacts ct
+             WHERE ct.tenant_id = $1 AND $2 <% ct.search_name
+             ORDER BY ct.search_name <->> $2 LIMIT $4)
          )
-         SELECT id FROM matches GROUP BY id ORDER BY max(score) DESC, id LIMIT $3`,
-        [scope.tenantId, query, limit],
+         SELECT c.id
+           FROM candidates
+           JOIN customers c ON c.tenant_id = $1 AND c.id = candidates.id
+           LEFT JOIN LATERAL (
+             SELECT max(word_similarity($2, ct.search_name)) AS similarity
+               FROM contacts ct WHERE ct.tenant_id = $1 AND ct.customer_id = c.id
+           ) contact ON true
+          ORDER BY greatest(
+                     word_similarity($2, c.search_text)
+                     + CASE WHEN c.search_document @@ plainto_tsquery('simple', $2) THEN 0.5 ELSE 0 END
+                     + 0.5 * similarity($2, lower(c.name)),
+                     0.9 * coalesce(contact.similarity, 0)) DESC,
+                   c.id
+          LIMIT $3`,
+        [scope.tenantId, query, limit, Math.max(limit * 5, 50)],
       );
       const ids = ranked.map((row) => row.id);
       const rows = await scope.repository(CustomerEntity).findByIds(ids);
