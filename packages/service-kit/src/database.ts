@@ -80,13 +80,19 @@ export async function ensureDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) {
+    // Several processes (test files, replicas) may race to create the same database:
+    // "already exists" in any of its forms means done; template1 busy means try again.
+    for (let attempt = 1; ; attempt += 1) {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount !== 0) return;
       try {
         await client.query(`CREATE DATABASE "${database}"`);
+        return;
       } catch (error) {
-        // Another process created it between the check and the create.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        const code = (error as { code?: string }).code;
+        if (code === '42P04' || code === '23505') return;
+        if (code !== '55006' || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       }
     }
   } finally {
