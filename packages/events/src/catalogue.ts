@@ -7,6 +7,7 @@ import {
 } from './contracts/customer.events.js';
 import { DealLostV1, DealStageChangedV1, DealWonV1 } from './contracts/deal.events.js';
 import { CampaignSpendRecordedV1 } from './contracts/campaign.events.js';
+import { ContactAddedV1, TaskCompletedV1, TaskCreatedV1 } from './contracts/contact.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
 import { LeadConvertedV1, LeadCreatedV1 } from './contracts/lead.events.js';
 import { OrderPaidV1, OrderPlacedV1 } from './contracts/order.events.js';
@@ -30,6 +31,9 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   CustomersMergedV1,
   CustomerErasedV1,
   InteractionRecordedV1,
+  ContactAddedV1,
+  TaskCreatedV1,
+  TaskCompletedV1,
   TicketOpenedV1,
   TicketStatusChangedV1,
   TicketAssignedV1,

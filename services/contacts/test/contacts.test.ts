@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { TOPICS } from '@rapport/events';
 import { executeAs } from '@rapport/service-kit';
 import { createTestTenant } from '@rapport/test-kit';
+import { tapEvents, type EventTap } from './support/events.js';
 import { createCustomer, errorOf, startContacts, type ContactsUnderTest } from './support/service.js';
 
 const ADD = /* GraphQL */ `
@@ -11,10 +13,13 @@ const ADD = /* GraphQL */ `
 `;
 
 let contacts: ContactsUnderTest;
+let events: EventTap;
 before(async () => {
   contacts = await startContacts();
+  events = await tapEvents([TOPICS.customers]);
 });
 after(async () => {
+  await events.stop();
   await contacts.stop();
 });
 
@@ -36,6 +41,11 @@ describe('contacts: people at a customer', () => {
 
     const silent = await contacts.ok(token, ADD, { input: { customerId: customer.id, firstName: 'Bob' } });
     assert.deepEqual(silent['addContact'].contact.consent, { email: false, phone: false, updatedAt: null });
+
+    const event = await events.waitFor(tenant.tenantId, (e) => e.type === 'ContactAdded' && (e.payload as any).contactId === contact.id, 'ContactAdded');
+    assert.equal(event.topic, TOPICS.customers);
+    assert.equal(event.key, customer.id);
+    assert.deepEqual(event.payload, { contactId: contact.id, emailConsent: true, phoneConsent: false, consentUpdatedAt: new Date(contact.consent.updatedAt).toISOString() });
   });
 
   it('rejects a bad email or phone naming the field, and adds nothing', async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { TOPICS } from '@rapport/events';
 import { executeAs } from '@rapport/service-kit';
 import { createTestTenant } from '@rapport/test-kit';
+import { tapEvents, type EventTap } from './support/events.js';
 import { createCustomer, errorOf, startContacts, type ContactsUnderTest } from './support/service.js';
 
 const CREATE_TASK = /* GraphQL */ `
@@ -15,10 +17,13 @@ const UPSERT_MEMBER = /* GraphQL */ `
 `;
 
 let contacts: ContactsUnderTest;
+let events: EventTap;
 before(async () => {
   contacts = await startContacts();
+  events = await tapEvents([TOPICS.customers]);
 });
 after(async () => {
+  await events.stop();
   await contacts.stop();
 });
 
@@ -39,6 +44,19 @@ describe('contacts: tasks', () => {
 
     const read = await contacts.ok(token, `query($id: ID!) { customer(id: $id) { open: tasks(status: OPEN) { title } done: tasks(status: DONE) { title } all: tasks { title } } }`, { id: customer.id });
     assert.deepEqual(read['customer'], { open: [{ title: 'Call back' }], done: [{ title: 'Send offer' }], all: [{ title: 'Call back' }, { title: 'Send offer' }] });
+
+    const created = await events.waitFor(tenant.tenantId, (e) => e.type === 'TaskCreated' && (e.payload as any).taskId === call.id, 'TaskCreated');
+    assert.equal(created.key, customer.id);
+    assert.equal((created.payload as any).assigneeId, assigneeId);
+    assert.equal((created.payload as any).dueAt, '2026-12-01T09:00:00.000Z');
+    const completed = await events.waitFor(tenant.tenantId, (e) => e.type === 'TaskCompleted', 'TaskCompleted');
+    assert.equal(completed.topic, TOPICS.customers);
+    assert.equal((completed.payload as any).taskId, send.id);
+    // One customer's events arrive in order: once the marker's event is in, a TaskCompleted
+    // from the repeated completion would have arrived before it.
+    const marker = (await contacts.ok(token, CREATE_TASK, { input: { customerId: customer.id, title: 'Marker' } }))['createTask'].task;
+    await events.waitFor(tenant.tenantId, (e) => e.type === 'TaskCreated' && (e.payload as any).taskId === marker.id, 'marker TaskCreated');
+    assert.equal(events.received(tenant.tenantId).filter((e) => e.type === 'TaskCompleted').length, 1);
   });
 
   it("rejects an empty title naming the field, and answers NOT_FOUND for another tenant's task or customer", async () => {

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, isUuid, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
+import { ContactAddedV1 } from '@rapport/events';
+import { recordEvent } from '@rapport/messaging';
 import { In, type DataSource } from 'typeorm';
 import type { AddContactInput } from '../../generated/graphql.js';
 import { READERS, WRITERS } from '../../roles.js';
-import { lockCustomer } from '../customer/customer.service.js';
+import { CONTACTS_PRODUCER, lockCustomer } from '../customer/customer.service.js';
 import { normaliseEmail, optionalText, requireText } from '../customer/customer.validation.js';
 import { ContactEntity } from './contact.entity.js';
+import { toContactAddedPayload } from './contact.events.js';
 import { toContactModel, type ContactModel } from './contact.model.js';
 
 const PHONE = /^\+?[0-9 ()./-]{5,30}$/;
@@ -42,7 +45,14 @@ export class ContactService {
       // Locked so that a concurrent merge or erasure cannot miss the new contact.
       const customer = await lockCustomer(scope, input.customerId);
       const contacts = scope.repository(ContactEntity);
-      return toContactModel(await contacts.insert(contacts.create({ ...values, customerId: customer.id })));
+      const saved = await contacts.insert(contacts.create({ ...values, customerId: customer.id }));
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, ContactAddedV1, {
+        tenantId: scope.tenantId,
+        customerId: customer.id,
+        payload: toContactAddedPayload(saved),
+        occurredAt: saved.createdAt,
+      });
+      return toContactModel(saved);
     });
   }
 

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, isUuid, notFound, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
+import { TaskCompletedV1, TaskCreatedV1 } from '@rapport/events';
+import { recordEvent } from '@rapport/messaging';
 import { In, type DataSource } from 'typeorm';
 import type { CompleteTaskInput, CreateTaskInput } from '../../generated/graphql.js';
 import { READERS, WRITERS } from '../../roles.js';
-import { lockCustomer } from '../customer/customer.service.js';
+import { CONTACTS_PRODUCER, lockCustomer } from '../customer/customer.service.js';
 import { optionalMemberId, requireText } from '../customer/customer.validation.js';
 import { TaskEntity } from './task.entity.js';
+import { toTaskCompletedPayload, toTaskCreatedPayload } from './task.events.js';
 import { toTaskModel, type TaskModel } from './task.model.js';
 
 export class TaskService {
@@ -28,7 +31,14 @@ export class TaskService {
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       const customer = await lockCustomer(scope, input.customerId);
       const tasks = scope.repository(TaskEntity);
-      return toTaskModel(await tasks.insert(tasks.create({ ...values, customerId: customer.id })));
+      const saved = await tasks.insert(tasks.create({ ...values, customerId: customer.id }));
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, TaskCreatedV1, {
+        tenantId: scope.tenantId,
+        customerId: customer.id,
+        payload: toTaskCreatedPayload(saved),
+        occurredAt: saved.createdAt,
+      });
+      return toTaskModel(saved);
     });
   }
 
@@ -41,9 +51,17 @@ export class TaskService {
       const task = await tasks.queryBuilder('task').andWhere('task.id = :id', { id: input.id }).setLock('pessimistic_write').getOne();
       if (!task) throw notFound('task', input.id);
       if (task.status === 'DONE') return toTaskModel(task);
+      const completedAt = new Date();
       task.status = 'DONE';
-      task.completedAt = new Date();
-      return toTaskModel(await tasks.save(task));
+      task.completedAt = completedAt;
+      const saved = await tasks.save(task);
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, TaskCompletedV1, {
+        tenantId: scope.tenantId,
+        customerId: saved.customerId,
+        payload: toTaskCompletedPayload({ ...saved, completedAt }),
+        occurredAt: completedAt,
+      });
+      return toTaskModel(saved);
     });
   }
 
