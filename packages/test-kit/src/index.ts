@@ -3,3 +3,4 @@ export * from './embedded-postgres.js';
 export * from './tenants.js';
 export * from './graphql.js';
 export * from './infrastructure.js';
+export * from './event-tap.js';

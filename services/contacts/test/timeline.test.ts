@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TOPICS } from '@rapport/events';
-import { createTestTenant } from '@rapport/test-kit';
-import { tapEvents, type EventTap } from './support/events.js';
+import { createTestTenant, type EventTap, tapEvents } from '@rapport/test-kit';
 import { createCustomer, errorOf, startContacts, type ContactsUnderTest } from './support/service.js';
 
 const RECORD = /* GraphQL */ `

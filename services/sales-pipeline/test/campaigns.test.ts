@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { TOPICS } from '@rapport/events';
-import { createTestTenant } from '@rapport/test-kit';
-import { tapEvents, type EventTap } from './support/events.js';
+import { createTestTenant, type EventTap, tapEvents } from '@rapport/test-kit';
 import { errorOf, startSales, type SalesUnderTest } from './support/service.js';
 
 const UPSERT = /* GraphQL */ `mutation Upsert($input: UpsertCampaignInput!) { upsertCampaign(input: $input) { campaign { id name channel spend { amount currency } } } }`;

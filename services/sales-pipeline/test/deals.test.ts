@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { TOPICS } from '@rapport/events';
 import { resolveEntities } from '@rapport/service-kit';
-import { createTestTenant } from '@rapport/test-kit';
-import { tapEvents, type EventTap } from './support/events.js';
+import { createTestTenant, type EventTap, tapEvents } from '@rapport/test-kit';
 import { CREATE_DEAL, createDeal, DEAL_FIELDS, errorOf, startSales, type SalesUnderTest } from './support/service.js';
 
 const MOVE = /* GraphQL */ `mutation Move($input: MoveDealInput!) { moveDeal(input: $input) { deal { ${DEAL_FIELDS} } } }`;

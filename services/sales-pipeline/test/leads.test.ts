@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { TOPICS } from '@rapport/events';
-import { createTestTenant, type TestTenant } from '@rapport/test-kit';
-import { tapEvents, type EventTap } from './support/events.js';
+import { createTestTenant, type EventTap, tapEvents, type TestTenant } from '@rapport/test-kit';
 import { errorOf, startSales, type SalesUnderTest } from './support/service.js';
 
 const LEAD_FIELDS = 'id name email company country source status assigneeId campaign { id name } customer { id } convertedAt createdAt';

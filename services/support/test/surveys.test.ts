@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { resolveEntities } from '@rapport/service-kit';
 import { TOPICS } from '@rapport/events';
-import { createTestTenant, type TestTenant } from '@rapport/test-kit';
-import { tapEvents, type EventTap } from './support/events.js';
+import { createTestTenant, type EventTap, tapEvents, type TestTenant } from '@rapport/test-kit';
 import { errorOf, openTicket, REOPEN, RESOLVE, startSupport, type SupportUnderTest } from './support/service.js';
 
 let support: SupportUnderTest;

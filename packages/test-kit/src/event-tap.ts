@@ -1,12 +1,27 @@
-import type { EventEnvelope } from '@rapport/events';
-import { testKafkaBrokers } from '@rapport/test-kit';
+import { randomUUID } from 'node:crypto';
 import kafkajs from 'kafkajs';
+import { testKafkaBrokers } from './infrastructure.js';
 
 const { Kafka, logLevel } = kafkajs;
 
-export interface ReceivedEvent extends EventEnvelope {
+/** An event as a test reads it back from Kafka: the envelope, its topic and its key. */
+export interface ReceivedEvent {
+  id: string;
+  type: string;
+  version: number;
+  tenantId: string;
+  customerId: string;
+  occurredAt: string;
+  producer: string;
+  payload: Record<string, any>;
   topic: string;
   key: string | null;
+}
+
+export interface EventTap {
+  waitFor(tenantId: string, predicate: (event: ReceivedEvent) => boolean, what: string): Promise<ReceivedEvent>;
+  received(tenantId: string): ReceivedEvent[];
+  stop(): Promise<void>;
 }
 
 /**
@@ -14,22 +29,16 @@ export interface ReceivedEvent extends EventEnvelope {
  * can wait for the event its mutation published. Tests filter by their own tenant id, since
  * every test of the run shares the topics.
  */
-export interface EventTap {
-  waitFor(tenantId: string, predicate: (event: ReceivedEvent) => boolean, what: string): Promise<ReceivedEvent>;
-  received(tenantId: string): ReceivedEvent[];
-  stop(): Promise<void>;
-}
-
 export async function tapEvents(topics: string[], options: { timeoutMs?: number } = {}): Promise<EventTap> {
-  const kafka = new Kafka({ clientId: 'contacts-test-tap', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `contacts-test-${crypto.randomUUID()}` });
+  const kafka = new Kafka({ clientId: 'rapport-test-tap', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `rapport-test-tap-${randomUUID()}` });
   const events: ReceivedEvent[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ topic, message }) => {
       if (!message.value) return;
-      const envelope = JSON.parse(message.value.toString('utf8')) as EventEnvelope;
+      const envelope = JSON.parse(message.value.toString('utf8')) as Omit<ReceivedEvent, 'topic' | 'key'>;
       events.push({ ...envelope, topic, key: message.key?.toString('utf8') ?? null });
     },
   });
