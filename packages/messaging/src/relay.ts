@@ -195,7 +195,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       pending = false;
       try {
         if (!(await ensureLeadership())) {
-          backoffMs = 5_000;
+          // Another replica publishes; ask again soon, so a hand-over (its stop or crash) costs
+          // about a second of delay, not more.
+          backoffMs = 1_000;
           continue;
         }
         const published = await publishBatch();

@@ -43,7 +43,7 @@ export async function tapEvents(topics: string[], options: { timeoutMs?: number 
     },
   });
   // A generous bound only so that a missing event fails the test instead of hanging it.
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 60_000;
   return {
     received: (tenantId) => events.filter((event) => event.tenantId === tenantId),
     async waitFor(tenantId, predicate, what) {
