@@ -148,9 +148,10 @@ async function writeCustomers(tenantId: string, count: number, concurrency: numb
 }
 
 /**
- * The bulk service write an import performs: 100 customers and their CustomerCreated
+ * The bulk service write an import performs: a batch of customers and their CustomerCreated
  * events per transaction, through the same outbox as every other write.
  */
+const BULK_BATCH = Number(process.env['BENCH_BULK_BATCH'] ?? 500);
 async function bulkWriteCustomers(tenantId: string, count: number, concurrency: number, pacePerSec?: number) {
   let next = 0;
   const start = performance.now();
@@ -158,13 +159,13 @@ async function bulkWriteCustomers(tenantId: string, count: number, concurrency: 
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const first = next;
-        next += 100;
+        next += BULK_BATCH;
         if (pacePerSec) {
           const wait = start + (first / pacePerSec) * 1000 - performance.now();
           if (wait > 1) await sleep(wait);
         }
         const createdAt = new Date();
-        const rows = Array.from({ length: Math.min(100, count - first) }, (_v, offset) => ({ id: randomUUID(), name: `Customer ${first + offset}` }));
+        const rows = Array.from({ length: Math.min(BULK_BATCH, count - first) }, (_v, offset) => ({ id: randomUUID(), name: `Customer ${first + offset}` }));
         await contactsDb.transaction(async (manager) => {
           await manager.query(
             `INSERT INTO customers (id, tenant_id, name, kind, country, created_at, updated_at)
@@ -225,7 +226,7 @@ const fullRate = FULL_WRITES / fullSeconds;
 // Commit-to-read-model latency at half of (b)'s maximum rate.
 const latencyTenant = randomUUID();
 const latencyRate = fullRate / 2;
-const latencyWrites = Math.round((latencyRate * LATENCY_SECONDS) / 100) * 100;
+const latencyWrites = Math.round((latencyRate * LATENCY_SECONDS) / BULK_BATCH) * BULK_BATCH;
 await bulkWriteCustomers(latencyTenant, latencyWrites, 4, latencyRate);
 while ((await readModelCount(latencyTenant)) < latencyWrites) await sleep(20);
 const created: { id: string; created_at: Date }[] = await contactsDb.query(`SELECT id, created_at FROM customers WHERE tenant_id = $1`, [latencyTenant]);
