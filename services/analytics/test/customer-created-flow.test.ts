@@ -21,8 +21,10 @@ before(async () => {
   broker = await startBroker({ port: 0, dataDir: brokerDir, fsync: false, logLevel: 'fatal' });
   brokerPort = broker.port;
   const env = { KAFKA_BROKERS: `127.0.0.1:${brokerPort}` };
-  contacts = await startServiceForTest(contactsService, { databaseUrl: testDatabaseUrl('contacts'), jwtSecret: TEST_JWT_SECRET, env });
-  analytics = await startServiceForTest(analyticsService, { databaseUrl: testDatabaseUrl('analytics'), jwtSecret: TEST_JWT_SECRET, env });
+  // Databases of their own: one relay publishes a database's whole outbox, so a contacts
+  // service on this private broker must not share an outbox with services on the run's broker.
+  contacts = await startServiceForTest(contactsService, { databaseUrl: testDatabaseUrl('contacts_flow'), jwtSecret: TEST_JWT_SECRET, env });
+  analytics = await startServiceForTest(analyticsService, { databaseUrl: testDatabaseUrl('analytics_flow'), jwtSecret: TEST_JWT_SECRET, env });
 });
 
 after(async () => {
