@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ensureDatabase, startServiceForTest, type RunningService } from '@rapport/service-kit';
+import { startServiceForTest, type RunningService } from '@rapport/service-kit';
 import { graphqlRequest, TEST_JWT_SECRET, testDatabaseUrl, type GraphQLResponse } from '@rapport/test-kit';
 import type { SalesContext } from '../../src/context.js';
 import { salesPipelineService } from '../../src/service.js';
@@ -16,29 +16,10 @@ export interface SalesUnderTest {
   stop(): Promise<void>;
 }
 
-/**
- * Test files start in parallel against a fresh Postgres, and concurrent CREATE DATABASE can
- * fail transiently (template1 busy: 55006; a racing duplicate: 23505). Retried here, so the
- * service's own start finds the database in place.
- */
-async function ensureTestDatabase(url: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await ensureDatabase(url);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= 10 || (code !== '55006' && code !== '23505')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
-}
-
 export async function startSales(): Promise<SalesUnderTest> {
   const statements: string[] = [];
-  const databaseUrl = testDatabaseUrl('sales-pipeline');
-  await ensureTestDatabase(databaseUrl);
   const service = await startServiceForTest(salesPipelineService, {
-    databaseUrl,
+    databaseUrl: testDatabaseUrl('sales-pipeline'),
     jwtSecret: TEST_JWT_SECRET,
     onQuery: (sql) => statements.push(sql),
   });
