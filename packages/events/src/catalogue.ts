@@ -7,6 +7,7 @@ import {
 } from './contracts/customer.events.js';
 import { DealLostV1, DealStageChangedV1, DealWonV1 } from './contracts/deal.events.js';
 import { CampaignSpendRecordedV1 } from './contracts/campaign.events.js';
+import { ChurnRiskChangedV1 } from './contracts/churn-risk.events.js';
 import { ContactAddedV1, TaskCompletedV1, TaskCreatedV1 } from './contracts/contact.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
 import { LeadConvertedV1, LeadCreatedV1 } from './contracts/lead.events.js';
@@ -52,6 +53,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   SurveyInvitedV1,
   SurveyAnsweredV1,
   FollowUpRequestedV1,
+  ChurnRiskChangedV1,
 ];
 
 const byKey = new Map(EVENT_CATALOGUE.map((definition) => [`${definition.type}@${definition.version}`, definition]));

@@ -1,5 +1,6 @@
 export * from './catalogue.js';
 export * from './contracts/campaign.events.js';
+export * from './contracts/churn-risk.events.js';
 export * from './contracts/contact.events.js';
 export * from './contracts/customer.events.js';
 export * from './contracts/deal.events.js';
