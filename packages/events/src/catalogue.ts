@@ -5,12 +5,14 @@ import {
   CustomerUpdatedV1,
   LifecycleStageChangedV1,
 } from './contracts/customer.events.js';
+import { CustomerImportRequestedV1 } from './contracts/import.events.js';
 import { DealLostV1, DealStageChangedV1, DealWonV1 } from './contracts/deal.events.js';
 import { CampaignSpendRecordedV1 } from './contracts/campaign.events.js';
 import { ChurnRiskChangedV1 } from './contracts/churn-risk.events.js';
 import { ContactAddedV1, TaskCompletedV1, TaskCreatedV1 } from './contracts/contact.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
 import { LeadConvertedV1, LeadCreatedV1 } from './contracts/lead.events.js';
+import { MemberUpsertedV1 } from './contracts/member.events.js';
 import { OrderPaidV1, OrderPlacedV1 } from './contracts/order.events.js';
 import { SubscriptionChangedV1 } from './contracts/subscription.events.js';
 import {
@@ -31,10 +33,12 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   LifecycleStageChangedV1,
   CustomersMergedV1,
   CustomerErasedV1,
+  CustomerImportRequestedV1,
   InteractionRecordedV1,
   ContactAddedV1,
   TaskCreatedV1,
   TaskCompletedV1,
+  MemberUpsertedV1,
   TicketOpenedV1,
   TicketStatusChangedV1,
   TicketAssignedV1,

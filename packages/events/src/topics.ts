@@ -15,6 +15,7 @@ export const TOPICS = {
   tickets: 'rapport.tickets',
   surveys: 'rapport.surveys',
   churnRisk: 'rapport.churn-risk',
+  members: 'rapport.members',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -11,7 +11,7 @@ export const ContactAddedV1 = defineEvent({
   version: 1,
   topic: TOPICS.customers,
   producer: 'contacts',
-  consumers: [],
+  consumers: ['support'],
   description: 'A contact (a person) was added to a customer, with their email and phone consent. No personal data.',
   payload: z.object({
     contactId: z.uuid(),

@@ -33,14 +33,14 @@ export const OrderPaidV1 = defineEvent({
   version: 1,
   topic: TOPICS.orders,
   producer: 'sales-pipeline',
-  consumers: ['analytics'],
+  consumers: ['analytics', 'contacts', 'support'],
   description:
-    'Payments reached the total of an order (sent once, by the payment that completes it); `paidAt` is that payment\'s time, `dueAt` allows late payments to be measured.',
+    'Payments reached the total of an order (sent once, by the payment that completes it); `paidAt` is that payment\'s time, `dueAt` allows late payments to be measured. An imported historical order is paid at its `placedAt` (again when a re-import changes it); one of total zero has `paymentCount` 0.',
   payload: z.object({
     orderId: z.uuid(),
     totalAmount: decimalAmount,
     currency: currencyCode,
-    paymentCount: z.number().int().positive(),
+    paymentCount: z.number().int().nonnegative(),
     placedAt: z.iso.datetime({ offset: true }),
     dueAt: z.iso.datetime({ offset: true }).nullable(),
     paidAt: z.iso.datetime({ offset: true }),

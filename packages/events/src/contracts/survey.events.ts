@@ -31,7 +31,7 @@ export const SurveyAnsweredV1 = defineEvent({
   version: 1,
   topic: TOPICS.surveys,
   producer: 'support',
-  consumers: ['analytics'],
+  consumers: ['analytics', 'contacts'],
   description: 'A survey invitation was answered: CSAT 1-5, NPS 0-10, CES 1-5. The comment is not published.',
   payload: z.object({
     invitationId: z.uuid(),
