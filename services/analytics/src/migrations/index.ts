@@ -1,6 +1,7 @@
 import { messagingMigrations } from '@rapport/messaging';
 import { CreateCustomerMetrics1732300000000 } from './1732300000000-create-customer-metrics.js';
 import { CreateCustomerReadModel1732300000300 } from './1732300000300-create-customer-read-model.js';
+import { CreateKpiReadModels1732300000400 } from './1732300000400-create-kpi-read-models.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300];
+export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300, CreateKpiReadModels1732300000400];
