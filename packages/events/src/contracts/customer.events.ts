@@ -25,6 +25,8 @@ export const CustomerCreatedV1 = defineEvent({
     ownerId: z.uuid().nullable(),
     tags: z.array(z.string()),
     source: z.string().nullable(),
+    /** The customer who referred this one (referrals per customer); absent from older events. */
+    referredById: z.uuid().nullable().optional(),
     createdAt: z.iso.datetime({ offset: true }),
   }),
 });

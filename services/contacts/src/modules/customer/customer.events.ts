@@ -16,6 +16,7 @@ export function toCustomerCreatedPayload(row: CustomerRow): PayloadOf<typeof Cus
     ownerId: row.ownerId,
     tags: row.tags,
     source: row.source,
+    referredById: row.referredById,
     createdAt: row.createdAt.toISOString(),
   };
 }
