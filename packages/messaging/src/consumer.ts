@@ -16,6 +16,8 @@ export type BatchEventHandler<Definition extends EventDefinition> = (
   scope: TenantScope,
 ) => Promise<void>;
 
+export type AfterApply = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
+
 export interface HandlerRegistration {
   definition: EventDefinition;
   handle?: EventHandler<EventDefinition>;
@@ -44,6 +46,12 @@ export interface EventConsumerOptions {
   retryBaseMs?: number;
   /** Events applied per database transaction. */
   chunkSize?: number;
+  /**
+   * Runs in each chunk's transaction after its handlers, with the events they applied (never
+   * duplicates): for work derived from several read models at once, such as a score, which must
+   * see every write of the chunk and commit or roll back with them.
+   */
+  afterApply?: AfterApply;
   sessionTimeout?: number;
   heartbeatInterval?: number;
   maxWaitTimeInMs?: number;
@@ -199,6 +207,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         index += 1;
       }
     }
+    if (options.afterApply && toApply.length > 0) await options.afterApply(toApply, manager);
     stats.applied += toApply.length;
     const now = Date.now();
     for (const event of toApply) eventAge.observe({ group: options.groupId }, (now - Date.parse(event.occurredAt)) / 1000);

@@ -1,6 +1,6 @@
 import type { ServiceComponent, ServiceDependencies } from '@rapport/service-kit';
 import { Gauge } from 'prom-client';
-import { createEventConsumer, type EventConsumer, type HandlerRegistration } from './consumer.js';
+import { createEventConsumer, type AfterApply, type EventConsumer, type HandlerRegistration } from './consumer.js';
 import { createKafka, parseBrokers } from './kafka.js';
 import { createOutboxRelay, type OutboxRelay } from './relay.js';
 import { ensureTopics } from './topics.js';
@@ -10,7 +10,7 @@ export interface MessagingOptions {
   service: string;
   /** Whether this service writes events (runs an outbox relay). */
   publishes: boolean;
-  consumers?: { groupId: string; handlers: HandlerRegistration[]; chunkSize?: number }[];
+  consumers?: { groupId: string; handlers: HandlerRegistration[]; chunkSize?: number; afterApply?: AfterApply }[];
 }
 
 export interface Messaging {
@@ -86,6 +86,7 @@ export function createMessaging(dependencies: ServiceDependencies, options: Mess
       groupId: consumer.groupId,
       handlers: consumer.handlers,
       ...(consumer.chunkSize ? { chunkSize: consumer.chunkSize } : {}),
+      ...(consumer.afterApply ? { afterApply: consumer.afterApply } : {}),
       ...(dependencies.metrics ? { metrics: dependencies.metrics } : {}),
     }),
   );

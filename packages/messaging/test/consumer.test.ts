@@ -147,6 +147,53 @@ describe('idempotent consumer', () => {
     }
   });
 
+  it('runs afterApply in the chunk transaction after the handlers, with the applied events only', async () => {
+    const tenantId = randomUUID();
+    const customerId = randomUUID();
+    const groupId = `after-${tenantId}`;
+    const seen: string[][] = [];
+    const consumer = createEventConsumer({
+      kafka,
+      dataSource,
+      logger,
+      groupId,
+      maxWaitTimeInMs: 100,
+      handlers: [
+        on(CustomerCreatedV1, async (event, scope) => {
+          if (event.tenantId !== tenantId) return;
+          await scope.manager.query(
+            `INSERT INTO applied_events (event_id, tenant_id, customer_id, name, consumer) VALUES ($1, $2, $3, $4, $5)`,
+            [event.id, event.tenantId, event.customerId, event.payload.name, groupId],
+          );
+        }),
+      ],
+      afterApply: async (events, manager) => {
+        const mine = events.filter((event) => event.tenantId === tenantId);
+        if (mine.length === 0) return;
+        // The handlers' rows of this chunk are visible: it is the same transaction.
+        const [row] = await manager.query(`SELECT count(*)::int AS applied FROM applied_events WHERE tenant_id = $1 AND consumer = $2`, [tenantId, groupId]);
+        seen.push(mine.map((event) => `${(event.payload as { name: string }).name}:${row.applied}`));
+      },
+    });
+    await writeCustomerEvents(dataSource, tenantId, customerId, ['one', 'two']);
+    // The same event id again, as a relay retry would send it: applied and reported once.
+    const [first] = (await dataSource.query(`SELECT envelope FROM outbox WHERE tenant_id = $1 ORDER BY seq LIMIT 1`, [tenantId])) as { envelope: string }[];
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: TOPICS.customers, messages: [{ key: customerId, value: first!.envelope }] });
+    await producer.disconnect();
+    await consumer.start();
+    try {
+      await waitFor('both events reported', async () => seen.flat().length >= 2 || undefined);
+      const reported = seen.flat().map((entry) => entry.split(':')[0]);
+      assert.deepEqual(reported.sort(), ['one', 'two']);
+      assert.ok(seen.flat().every((entry) => Number(entry.split(':')[1]) >= 1));
+      assert.equal((await countApplied(tenantId, groupId)).total, 2);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('loses and duplicates nothing when its process is SIGKILLed mid-batch and restarted', async () => {
     const tenantId = randomUUID();
     const groupId = `killed-${tenantId}`;
