@@ -4,3 +4,4 @@ export * from './tenants.js';
 export * from './graphql.js';
 export * from './infrastructure.js';
 export * from './event-tap.js';
+export * from './event-publisher.js';
