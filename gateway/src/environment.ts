@@ -16,6 +16,8 @@ export const gatewayEnvironmentSchema = z
     JWKS_URL: z.url().optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
+    // Signs the caller's identity for the subgraphs, which trust nothing else; must equal theirs.
+    GATEWAY_IDENTITY_SECRET: z.string().min(32).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     // Secure unless told otherwise: production hides introspection and field suggestions.
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -29,6 +31,10 @@ export const gatewayEnvironmentSchema = z
   .refine((env) => env.JWT_SECRET !== undefined || env.JWKS_URL !== undefined, {
     message: 'set JWT_SECRET (development) or JWKS_URL (production)',
     path: ['JWT_SECRET'],
+  })
+  .refine((env) => env.JWT_SECRET !== undefined || env.GATEWAY_IDENTITY_SECRET !== undefined, {
+    message: 'set GATEWAY_IDENTITY_SECRET (the development default applies only with JWT_SECRET)',
+    path: ['GATEWAY_IDENTITY_SECRET'],
   });
 
 export type GatewayEnvironment = z.infer<typeof gatewayEnvironmentSchema>;

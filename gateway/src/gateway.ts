@@ -5,6 +5,8 @@ import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@a
 import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   bearerToken,
+  IDENTITY_HEADER,
+  type IdentitySigner,
   formatError,
   InvalidTokenError,
   metricsPlugin,
@@ -24,14 +26,16 @@ import type { SubgraphDefinition } from './subgraphs.js';
 export interface GatewayContext {
   requestId: string;
   auth: AuthContext;
-  /** The caller's own header, forwarded so every subgraph verifies the same identity. */
-  authorization: string;
+  /** The identity header for the subgraphs, signed once per request on first use. */
+  identity(): Promise<string>;
 }
 
 export interface GatewayOptions {
   subgraphs: SubgraphDefinition[];
   supergraphSource: 'static' | 'introspect';
   verifyToken: TokenVerifier;
+  /** Signs the verified caller for the subgraphs (GATEWAY_IDENTITY_SECRET). */
+  signIdentity: IdentitySigner;
   logger: Logger;
   /** Introspection off and no field suggestions. */
   production: boolean;
@@ -90,10 +94,11 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     // Composition-time requests (introspection of `_service`) carry no caller.
-    if (!context?.authorization) return;
-    request.http?.headers.set('authorization', context.authorization);
+    if (!context?.identity) return;
+    // The client's token stays here: subgraphs trust only what the gateway signed.
+    request.http?.headers.set(IDENTITY_HEADER, await context.identity());
     request.http?.headers.set('x-request-id', context.requestId);
   }
 }
@@ -151,7 +156,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (!token) throw toGraphQLError(unauthenticated());
     try {
       const auth = await options.verifyToken(token);
-      return { requestId, auth, authorization: `Bearer ${token}` };
+      let identity: Promise<string> | undefined;
+      return { requestId, auth, identity: () => (identity ??= options.signIdentity(auth)) };
     } catch (error) {
       if (!(error instanceof InvalidTokenError)) throw error;
       options.logger.info({ requestId, reason: error.message }, 'rejected token');

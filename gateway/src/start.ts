@@ -1,4 +1,4 @@
-import { createLogger, createMetrics, createTokenVerifier, listen, type Logger } from '@rapport/service-kit';
+import { createIdentitySigner, createLogger, createMetrics, createTokenVerifier, identitySecretOf, listen, type Logger } from '@rapport/service-kit';
 import { createGatewayApp } from './app.js';
 import { loadManifest } from './safelist.js';
 import type { GatewayEnvironment } from './environment.js';
@@ -28,6 +28,7 @@ export async function startGateway(
     metrics,
     ...options,
     limits: { tenantCostPerSecond: environment.TENANT_COST_PER_SECOND, ...options.limits },
+    signIdentity: createIdentitySigner(identitySecretOf(environment)),
     verifyToken: createTokenVerifier({
       secret: environment.JWT_SECRET,
       jwksUrl: environment.JWKS_URL,

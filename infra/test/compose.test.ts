@@ -46,6 +46,7 @@ const subgraphNames = Object.keys(SUBGRAPHS) as SubgraphName[];
 /** Stand-ins for what an operator must set, so interpolation can be checked without real secrets. */
 const OPERATOR_ENVIRONMENT: Record<string, string> = {
   JWT_SECRET: 'a-secret-of-at-least-sixteen-characters',
+  GATEWAY_IDENTITY_SECRET: 'an-identity-secret-of-at-least-32-characters',
   POSTGRES_PASSWORD: 'compose-test-password',
 };
 
@@ -160,7 +161,10 @@ describe('docker-compose.yml', () => {
       assert.throws(() => containerEnvironment(name, { POSTGRES_PASSWORD: 'x' }), /JWT_SECRET is required/, name);
     }
     for (const name of subgraphNames) {
-      assert.throws(() => containerEnvironment(name, { JWT_SECRET: 'x'.repeat(16) }), /POSTGRES_PASSWORD is required/, name);
+      assert.throws(() => containerEnvironment(name, { JWT_SECRET: 'x'.repeat(16), GATEWAY_IDENTITY_SECRET: 'y'.repeat(32) }), /POSTGRES_PASSWORD is required/, name);
+    }
+    for (const name of [...subgraphNames, 'gateway']) {
+      assert.throws(() => containerEnvironment(name, { JWT_SECRET: 'x'.repeat(16), POSTGRES_PASSWORD: 'x' }), /GATEWAY_IDENTITY_SECRET is required/, name);
     }
   });
 
@@ -286,7 +290,7 @@ describe('docker-compose config', () => {
     const withoutSecret = dockerCompose(['config', '-q'], { POSTGRES_PASSWORD: 'x' });
     assert.notEqual(withoutSecret.status, 0);
     assert.match(withoutSecret.stderr, /JWT_SECRET/);
-    const withoutPassword = dockerCompose(['config', '-q'], { JWT_SECRET: 'x'.repeat(16) });
+    const withoutPassword = dockerCompose(['config', '-q'], { JWT_SECRET: 'x'.repeat(16), GATEWAY_IDENTITY_SECRET: 'y'.repeat(32) });
     assert.notEqual(withoutPassword.status, 0);
     assert.match(withoutPassword.stderr, /POSTGRES_PASSWORD/);
   });

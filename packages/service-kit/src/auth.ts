@@ -88,3 +88,47 @@ export function bearerToken(header: string | string[] | undefined): string | und
   const match = value?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1];
 }
+
+/**
+ * The header in which the gateway forwards the caller it verified. Subgraphs take identity
+ * from this header only, never from the client's token, so a subgraph reached directly
+ * (bypassing the gateway's limits) answers nothing but the schema.
+ */
+export const IDENTITY_HEADER = 'x-rapport-identity';
+export const IDENTITY_ISSUER = 'rapport-gateway';
+export const IDENTITY_AUDIENCE = 'rapport-subgraphs';
+/** Long enough for one request's subgraph calls, short enough that a captured header is soon useless. */
+export const IDENTITY_LIFETIME = '60s';
+/**
+ * Used when GATEWAY_IDENTITY_SECRET is not set and tokens are HS256 (development, tests).
+ * With JWKS (production) the secret is required. test-kit signs with the same value.
+ */
+export const DEVELOPMENT_IDENTITY_SECRET = 'rapport-development-gateway-identity-secret';
+
+export type IdentitySigner = (auth: AuthContext) => Promise<string>;
+
+/** Signs the gateway's identity header: a short-lived HS256 JWT with the verified claims. */
+export function createIdentitySigner(secret: string): IdentitySigner {
+  const key = createSecretKey(Buffer.from(secret));
+  return (auth) =>
+    new SignJWT({ tenant: auth.tenantId, roles: [...auth.roles] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(auth.memberId)
+      .setIssuer(IDENTITY_ISSUER)
+      .setAudience(IDENTITY_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(IDENTITY_LIFETIME)
+      .sign(key);
+}
+
+/** Verifies the gateway's identity header; a client token (other issuer and audience) fails. */
+export function createIdentityVerifier(secret: string): TokenVerifier {
+  return createTokenVerifier({ secret, issuer: IDENTITY_ISSUER, audience: IDENTITY_AUDIENCE });
+}
+
+/** The identity secret of a configuration: the variable, or the development default when tokens are HS256. */
+export function identitySecretOf(environment: { GATEWAY_IDENTITY_SECRET?: string | undefined; JWT_SECRET?: string | undefined }): string {
+  if (environment.GATEWAY_IDENTITY_SECRET) return environment.GATEWAY_IDENTITY_SECRET;
+  if (environment.JWT_SECRET) return DEVELOPMENT_IDENTITY_SECRET;
+  throw new Error('set GATEWAY_IDENTITY_SECRET: with JWKS_URL there is no development default');
+}

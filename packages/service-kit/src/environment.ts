@@ -18,6 +18,11 @@ export const serviceEnvironmentSchema = z
     JWKS_URL: z.url().optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
+    // Verifies the identity header the gateway signs; must equal the gateway's.
+    GATEWAY_IDENTITY_SECRET: z.string().min(32).optional(),
+    // Optional: the runtime pool connects with this URL (a login role without BYPASSRLS)
+    // instead of switching DATABASE_URL's connections to the rapport_app role.
+    APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     KAFKA_BROKERS: z.string().min(1).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -25,6 +30,10 @@ export const serviceEnvironmentSchema = z
   .refine((env) => env.JWT_SECRET !== undefined || env.JWKS_URL !== undefined, {
     message: 'set JWT_SECRET (development) or JWKS_URL (production)',
     path: ['JWT_SECRET'],
+  })
+  .refine((env) => env.JWT_SECRET !== undefined || env.GATEWAY_IDENTITY_SECRET !== undefined, {
+    message: 'set GATEWAY_IDENTITY_SECRET (the development default applies only with JWT_SECRET)',
+    path: ['GATEWAY_IDENTITY_SECRET'],
   });
 
 export type ServiceEnvironment = z.infer<typeof serviceEnvironmentSchema>;

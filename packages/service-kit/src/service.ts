@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { createTokenVerifier, type TokenVerifier } from './auth.js';
+import { createIdentityVerifier, createTokenVerifier, identitySecretOf, type TokenVerifier } from './auth.js';
 import { createDataSource, ensureDatabase, isDatabaseReachable, runMigrations, type DataSourceConfig } from './database.js';
 import { parseEnv, serviceEnvironmentSchema, type ServiceEnvironment } from './environment.js';
 import { createServiceApp, listen, type ReadinessCheck } from './http.js';
@@ -91,6 +91,7 @@ export async function startService<Context extends RequestContext>(
     name: definition.name,
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
+    verifyIdentity: createIdentityVerifier(identitySecretOf(environment)),
     verifyToken,
     logger,
     createContext: (base) => definition.createContext(base, dependencies),

@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse, type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
-import { bearerToken, InvalidTokenError, type AuthContext, type TokenVerifier } from './auth.js';
+import { IDENTITY_HEADER, InvalidTokenError, type AuthContext, type TokenVerifier } from './auth.js';
 import { formatError, isExpectedError, toGraphQLError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, type ServiceMetrics } from './metrics.js';
@@ -27,7 +27,10 @@ export interface SubgraphOptions<Context extends RequestContext> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: ResolverMap;
-  verifyToken: TokenVerifier;
+  /** Verifies the gateway-signed identity header, the only source of identity over HTTP. */
+  verifyIdentity: TokenVerifier;
+  /** Verifies client tokens for in-process calls (`executeAs`: tests, tools); never read from HTTP. */
+  verifyToken?: TokenVerifier;
   logger: Logger;
   /** Adds the service's own per-request state (loaders, services) to the base context. */
   createContext: (base: RequestContext) => Context;
@@ -35,10 +38,8 @@ export interface SubgraphOptions<Context extends RequestContext> {
   metrics?: ServiceMetrics;
 }
 
-export interface RequestHeaders {
-  authorization?: string | string[] | undefined;
-  'x-request-id'?: string | string[] | undefined;
-}
+/** Node's incoming headers, lower-cased: the identity header and the request id are read. */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
 
 export interface Subgraph<Context extends RequestContext> {
   readonly name: string;
@@ -46,6 +47,13 @@ export interface Subgraph<Context extends RequestContext> {
   readonly server: ApolloServer<Context>;
   /** Builds the per-request context from request headers and the query text. */
   contextFor(headers: RequestHeaders, query?: string): Promise<Context>;
+  /**
+   * The caller of an HTTP request, from the gateway's identity header; UNAUTHENTICATED
+   * (as a GraphQL error) without a valid one. Routes outside GraphQL (imports, exports) use it.
+   */
+  authenticate(headers: RequestHeaders): Promise<AuthContext>;
+  /** The context of an in-process call as the holder of a client token (see `executeAs`). */
+  contextForToken(token: string | undefined, query?: string): Promise<Context>;
 }
 
 /**
@@ -126,22 +134,17 @@ export function createSubgraph<Context extends RequestContext>(options: Subgraph
     ],
   });
 
-  async function contextFor(headers: RequestHeaders, query?: string): Promise<Context> {
-    const requestId = firstHeader(headers['x-request-id']) ?? randomUUID();
-    const logger = options.logger.child({ requestId });
-    const token = bearerToken(headers.authorization);
-    let auth: AuthContext | undefined;
-    if (token) {
-      try {
-        auth = await options.verifyToken(token);
-      } catch (error) {
-        if (!(error instanceof InvalidTokenError)) throw error;
-        logger.info({ reason: error.message }, 'rejected token');
-        throw toGraphQLError(unauthenticated('the bearer token is invalid or expired'));
-      }
-    } else if (!isSchemaOnlyOperation(query)) {
-      throw toGraphQLError(unauthenticated());
+  async function verified(verify: TokenVerifier, token: string, logger: Logger): Promise<AuthContext> {
+    try {
+      return await verify(token);
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      logger.info({ reason: error.message }, 'rejected identity');
+      throw toGraphQLError(unauthenticated('the identity is invalid or expired'));
     }
+  }
+
+  function contextOf(requestId: string, auth: AuthContext | undefined, logger: Logger): Context {
     const base: RequestContext = {
       requestId,
       logger: auth ? logger.child({ tenantId: auth.tenantId, memberId: auth.memberId }) : logger,
@@ -150,15 +153,53 @@ export function createSubgraph<Context extends RequestContext>(options: Subgraph
     return options.createContext(base);
   }
 
-  return { name: options.name, schema, server, contextFor };
+  async function authenticate(headers: RequestHeaders): Promise<AuthContext> {
+    const identity = firstHeader(headers[IDENTITY_HEADER]);
+    if (!identity) throw toGraphQLError(unauthenticated());
+    return verified(options.verifyIdentity, identity, options.logger);
+  }
+
+  async function contextFor(headers: RequestHeaders, query?: string): Promise<Context> {
+    const requestId = firstHeader(headers['x-request-id']) ?? randomUUID();
+    const logger = options.logger.child({ requestId });
+    const identity = firstHeader(headers[IDENTITY_HEADER]);
+    // A client's own bearer token is ignored here on purpose: only the gateway vouches for callers.
+    if (!identity && !isSchemaOnlyOperation(query)) throw toGraphQLError(unauthenticated());
+    const auth = identity ? await verified(options.verifyIdentity, identity, logger) : undefined;
+    return contextOf(requestId, auth, logger);
+  }
+
+  async function contextForToken(token: string | undefined, query?: string): Promise<Context> {
+    const requestId = randomUUID();
+    const logger = options.logger.child({ requestId });
+    if (!token) {
+      if (!isSchemaOnlyOperation(query)) throw toGraphQLError(unauthenticated());
+      return contextOf(requestId, undefined, logger);
+    }
+    if (!options.verifyToken) throw new Error('this subgraph has no client token verifier for in-process calls');
+    return contextOf(requestId, await verified(options.verifyToken, token, logger), logger);
+  }
+
+  return { name: options.name, schema, server, contextFor, authenticate, contextForToken };
 }
 
-/** Executes an operation in-process as a caller with the given token (tests, tools). */
+/**
+ * Executes an operation in-process as the holder of a client token (tests, tools). Not an
+ * HTTP path: over HTTP only the gateway's identity header counts.
+ */
 export async function executeAs<Context extends RequestContext>(
   subgraph: Subgraph<Context>,
   request: Omit<GraphQLRequest, 'query'> & { query: string },
   token: string | undefined,
 ) {
-  const contextValue = await subgraph.contextFor(token ? { authorization: `Bearer ${token}` } : {}, request.query);
+  const contextValue = await subgraph.contextForToken(token, request.query);
   return subgraph.server.executeOperation(request, { contextValue });
+}
+
+/** The caller of a non-GraphQL route (streamed imports, exports): the same check as /graphql. */
+export function authenticateRequest<Context extends RequestContext>(
+  subgraph: Subgraph<Context>,
+  request: { headers: RequestHeaders },
+): Promise<AuthContext> {
+  return subgraph.authenticate(request.headers);
 }

@@ -18,6 +18,7 @@ const wantKafka = args.includes('--with-kafka') && !process.env.KAFKA_BROKERS;
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];
+  if (statSync(dir).isFile()) return [dir];
   const found = [];
   for (const entry of readdirSync(dir)) {
     if (entry === 'node_modules' || entry === 'dist' || entry === 'fixtures') continue;
