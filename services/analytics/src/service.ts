@@ -1,6 +1,6 @@
 import { dateTimeScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
 import { createMessaging } from '@rapport/messaging';
-import { customerCreatedHandler } from './consumers/customer-created.handler.js';
+import { readModelHandlers } from './consumers/index.js';
 import { createAnalyticsContext, type AnalyticsContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { CustomerMetricsEntity } from './modules/customer-metrics/customer-metrics.entity.js';
@@ -19,6 +19,6 @@ export const analyticsService: ServiceDefinition<AnalyticsContext> = {
     createMessaging(dependencies, {
       service: 'analytics',
       publishes: false,
-      consumers: [{ groupId: 'analytics', handlers: [customerCreatedHandler], chunkSize: 1000 }],
+      consumers: [{ groupId: 'analytics', handlers: [...readModelHandlers], chunkSize: 1000 }],
     }).components,
 };

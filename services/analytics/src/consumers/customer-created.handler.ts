@@ -1,34 +1,44 @@
 import { CustomerCreatedV1 } from '@rapport/events';
 import { onBatch } from '@rapport/messaging';
+import { foldBy } from './batch.js';
 
 /**
- * CustomerCreated -> analytics' own customer row and a metrics row stamped with the time
- * the read model changed. Applied in bulk: one statement per run of events.
+ * CustomerCreated -> analytics' own customer row (owner, lifecycle stage, referrer) and a
+ * metrics row stamped with the time the read model changed. Applied in bulk: one statement
+ * per run of events. A row that other events created first (an order can overtake its
+ * customer: they travel on different topics) is completed, not replaced.
  */
 export const customerCreatedHandler = onBatch(CustomerCreatedV1, async (events, scope) => {
-  // One row per customer: a statement may not upsert the same row twice.
-  const byCustomer = new Map<string, { customer_id: string; name: string; kind: string; country: string | null; source: string | null; created_at: string; occurred_at: string; applied: number }>();
-  for (const event of events) {
-    const previous = byCustomer.get(event.customerId);
-    byCustomer.set(event.customerId, {
+  const applied = new Map<string, number>();
+  for (const event of events) applied.set(event.customerId, (applied.get(event.customerId) ?? 0) + 1);
+  const rows = foldBy(
+    events.map((event) => ({
       customer_id: event.customerId,
       name: event.payload.name,
       kind: event.payload.kind,
       country: event.payload.country,
       source: event.payload.source,
+      owner_id: event.payload.ownerId,
+      lifecycle_stage: event.payload.lifecycleStage,
+      referred_by: event.payload.referredById ?? null,
       created_at: event.payload.createdAt,
       occurred_at: event.occurredAt,
-      applied: (previous?.applied ?? 0) + 1,
-    });
-  }
-  const rows = [...byCustomer.values()];
+      applied: applied.get(event.customerId) ?? 1,
+    })),
+    (row) => row.customer_id,
+  );
   await scope.manager.query(
-    `INSERT INTO customers (tenant_id, customer_id, name, kind, country, source, created_at, events_applied, last_event_at)
-     SELECT $1, r.customer_id, r.name, r.kind, r.country, r.source, r.created_at, r.applied, r.occurred_at
+    `INSERT INTO customers (tenant_id, customer_id, name, kind, country, source, owner_id, lifecycle_stage, referred_by, created_at, events_applied, last_event_at)
+     SELECT $1, r.customer_id, r.name, r.kind, r.country, r.source, r.owner_id, r.lifecycle_stage, r.referred_by, r.created_at, r.applied, r.occurred_at
        FROM jsonb_to_recordset($2::jsonb)
-         AS r(customer_id uuid, name text, kind text, country text, source text, created_at timestamptz, occurred_at timestamptz, applied int)
+         AS r(customer_id uuid, name text, kind text, country text, source text, owner_id uuid, lifecycle_stage text, referred_by uuid,
+              created_at timestamptz, occurred_at timestamptz, applied int)
      ON CONFLICT (tenant_id, customer_id) DO UPDATE
-       SET name = excluded.name, kind = excluded.kind, country = excluded.country, source = excluded.source,
+       SET name = CASE WHEN customers.erased_at IS NULL THEN excluded.name END,
+           kind = excluded.kind, country = excluded.country, source = excluded.source,
+           owner_id = excluded.owner_id, referred_by = excluded.referred_by, created_at = excluded.created_at,
+           -- a stage change may have been applied before its creation event arrived
+           lifecycle_stage = CASE WHEN customers.lifecycle_changed_at IS NULL THEN excluded.lifecycle_stage ELSE customers.lifecycle_stage END,
            events_applied = customers.events_applied + excluded.events_applied, last_event_at = greatest(customers.last_event_at, excluded.last_event_at)`,
     [scope.tenantId, JSON.stringify(rows)],
   );
