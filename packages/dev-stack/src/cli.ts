@@ -1,15 +1,22 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROLES, signToken, type Role } from '@rapport/service-kit';
-import { loadDevIdentity } from './dev-identity.js';
+import { loadDevIdentity, type DevIdentity } from './dev-identity.js';
+import { startOfCurrentMonth } from './seed/plan.js';
+import { runSeed } from './seed/run.js';
 import { dataDirectory, DEV_PORTS, findRepositoryRoot, SUBGRAPHS } from './layout.js';
 import { ProcessSupervisor } from './supervisor.js';
 import { assertPortFree, waitForHttp } from './wait.js';
 
 const USAGE = `Usage:
-  npm start                                        the whole stack on this machine
+  npm start [-- --demo]                            the whole stack on this machine; --demo fills a demo
+                                                   tenant (200 customers) on first start
+  npm run seed -- [--tenant demo] [--customers 10000] [--seed 1] [--as-of 2026-01-01]
+                  [--gateway http://localhost:4000/graphql] [--token <admin JWT>]
+                                                   a realistic tenant, created through the gateway
   npm run token -- [--tenant <uuid>] [--roles admin,sales] [--member <id>] [--expires 12h]
   npm run reset                                    delete the development data (.data/)`;
 
@@ -53,13 +60,50 @@ async function token(args: string[]): Promise<void> {
   process.stdout.write(`${signed}\n`);
 }
 
+/** A tenant named on the command line: a UUID as given, any other name mapped to a stable UUID. */
+export function tenantIdFor(name: string): string {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(name)) return name.toLowerCase();
+  const hex = createHash('sha256').update(`rapport-tenant:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function adminToken(identity: DevIdentity, tenantId: string, expiresIn = '12h'): Promise<string> {
+  return signToken(process.env['JWT_SECRET'] ?? identity.secret, { tenantId, memberId: identity.memberId, roles: ['admin'] }, { expiresIn });
+}
+
+async function seed(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      tenant: { type: 'string', default: 'demo' },
+      customers: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      'as-of': { type: 'string' },
+      gateway: { type: 'string', default: `http://127.0.0.1:${DEV_PORTS.gateway}/graphql` },
+      token: { type: 'string' },
+      concurrency: { type: 'string', default: '3' },
+    },
+  });
+  const customers = Number(values.customers);
+  const seedNumber = Number(values.seed);
+  if (!Number.isInteger(customers) || customers < 1) throw new Error('--customers must be a positive integer');
+  if (!Number.isInteger(seedNumber)) throw new Error('--seed must be an integer');
+  const asOf = values['as-of'] ? new Date(values['as-of']) : startOfCurrentMonth();
+  if (Number.isNaN(asOf.getTime())) throw new Error('--as-of must be a date');
+  const tenantId = tenantIdFor(values.tenant ?? 'demo');
+  const token = values.token ?? (await adminToken(loadDevIdentity(dataDir), tenantId));
+  console.log(`seeding tenant ${values.tenant} (${tenantId}) through ${values.gateway}`);
+  await runSeed({ customers, seed: seedNumber, asOf }, { url: values.gateway!, token, concurrency: Number(values.concurrency) });
+}
+
 function reset(): void {
   if (stackIsRunning()) throw new Error('the stack is running: stop it (Ctrl-C) before resetting');
   rmSync(dataDir, { recursive: true, force: true });
   console.log(`deleted ${dataDir}`);
 }
 
-async function start(): Promise<void> {
+async function start(args: string[]): Promise<void> {
+  const { values: startOptions } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
   if (stackIsRunning()) throw new Error(`the stack is already running (pid ${readFileSync(pidFile, 'utf8')})`);
   const startedAt = Date.now();
   await assertPortFree(DEV_PORTS.postgres, 'postgres');
@@ -142,6 +186,24 @@ async function start(): Promise<void> {
   await waitForHttp(`http://127.0.0.1:${DEV_PORTS.gateway}/readyz`, 120_000, () => stopping);
 
   const devToken = await signToken(identity.secret, { tenantId: identity.tenantId, memberId: identity.memberId, roles: ['admin'] }, { expiresIn: '30d' });
+  let demo = '';
+  if (startOptions.demo) {
+    // Seeded once: the marker is written only after the whole demo tenant exists.
+    const marker = join(dataDir, 'demo.json');
+    const demoTenant = tenantIdFor('demo');
+    if (!existsSync(marker)) {
+      supervisor.log('stack', 'seeding the demo tenant (200 customers), once');
+      await runSeed(
+        { customers: 200, seed: 1, asOf: startOfCurrentMonth() },
+        { url: `http://127.0.0.1:${DEV_PORTS.gateway}/graphql`, token: await adminToken(identity, demoTenant), log: (line) => supervisor.log('seed', line) },
+      );
+      writeFileSync(marker, JSON.stringify({ tenantId: demoTenant, customers: 200, seed: 1 }, null, 2));
+    }
+    demo = `
+  Demo      tenant ${demoTenant}
+  Demo token ${await adminToken(identity, demoTenant, '30d')}
+`;
+  }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`
   Rapport is running (started in ${seconds}s)
@@ -154,12 +216,13 @@ async function start(): Promise<void> {
           -H "authorization: Bearer <token>" -d '{"query":"{ customers { totalCount } }"}'
   Other tenants and roles:  npm run token -- --tenant <uuid> --roles sales,support
   Stop with Ctrl-C; data stays in .data/ (npm run reset deletes it).
-`);
+${demo}`);
 }
 
 try {
-  if (command === 'start') await start();
+  if (command === 'start') await start(rest);
   else if (command === 'token') await token(rest);
+  else if (command === 'seed') await seed(rest);
   else if (command === 'reset') reset();
   else {
     console.error(USAGE);

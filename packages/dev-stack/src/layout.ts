@@ -28,13 +28,17 @@ export interface SubgraphProcess {
   urlVariable: string;
 }
 
+// A second stack (the benchmarks') moves all four subgraph ports with one variable.
+const SUBGRAPH_PORT_BASE = Number(process.env['RAPPORT_SUBGRAPH_PORT_BASE'] ?? 4000);
+
 export const SUBGRAPHS: SubgraphProcess[] = [
-  { name: 'contacts', workspace: 'services/contacts', port: 4001, database: 'rapport_contacts', urlVariable: 'CONTACTS_URL' },
-  { name: 'sales-pipeline', workspace: 'services/sales-pipeline', port: 4002, database: 'rapport_sales_pipeline', urlVariable: 'SALES_PIPELINE_URL' },
-  { name: 'support', workspace: 'services/support', port: 4003, database: 'rapport_support', urlVariable: 'SUPPORT_URL' },
-  { name: 'analytics', workspace: 'services/analytics', port: 4004, database: 'rapport_analytics', urlVariable: 'ANALYTICS_URL' },
+  { name: 'contacts', workspace: 'services/contacts', port: SUBGRAPH_PORT_BASE + 1, database: 'rapport_contacts', urlVariable: 'CONTACTS_URL' },
+  { name: 'sales-pipeline', workspace: 'services/sales-pipeline', port: SUBGRAPH_PORT_BASE + 2, database: 'rapport_sales_pipeline', urlVariable: 'SALES_PIPELINE_URL' },
+  { name: 'support', workspace: 'services/support', port: SUBGRAPH_PORT_BASE + 3, database: 'rapport_support', urlVariable: 'SUPPORT_URL' },
+  { name: 'analytics', workspace: 'services/analytics', port: SUBGRAPH_PORT_BASE + 4, database: 'rapport_analytics', urlVariable: 'ANALYTICS_URL' },
 ];
 
+/** The stack's data: .data/ unless RAPPORT_DATA_DIR puts it elsewhere (the benchmarks keep their own). */
 export function dataDirectory(root: string): string {
-  return join(root, '.data');
+  return process.env['RAPPORT_DATA_DIR'] ?? join(root, '.data');
 }

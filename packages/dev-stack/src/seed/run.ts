@@ -1,0 +1,267 @@
+import { planSeed, summarisePlan, type PlannedCustomer, type SeedOptions } from './plan.js';
+
+export interface SeedTarget {
+  /** The gateway's GraphQL endpoint. */
+  url: string;
+  /** A bearer token with the admin role in the tenant to fill. */
+  token: string;
+  /** Operations in flight at once; the services, not the client, set the pace. */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+// The gateway allows 20 root fields per operation: one operation carries that many mutations.
+const FIELDS_PER_OPERATION = 20;
+
+export class SeedError extends Error {}
+
+function createClient(target: SeedTarget) {
+  async function request(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer> {
+    for (let attempt = 0; ; attempt += 1) {
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      // The per-tenant cost limit answers 429 with Retry-After: wait as told, then go on.
+      if (response.status === 429 && attempt < 20) {
+        await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000));
+        continue;
+      }
+      const answer = (await response.json()) as GraphQLAnswer;
+      if (!answer.data && answer.errors) throw new SeedError(`${answer.errors[0]?.message} (${JSON.stringify(answer.errors[0]?.extensions)})`);
+      return answer;
+    }
+  }
+
+  /**
+   * Runs one mutation per input, many per operation, a few operations at a time, and
+   * returns each answer's selection in input order. Any rejected input stops the seed.
+   */
+  async function mutateAll<T>(field: string, inputs: readonly Record<string, unknown>[], selection: string): Promise<T[]> {
+    const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input!`;
+    const results: T[] = new Array(inputs.length);
+    let next = 0;
+    const worker = async () => {
+      for (;;) {
+        const offset = next;
+        next += FIELDS_PER_OPERATION;
+        if (offset >= inputs.length) return;
+        const chunk = inputs.slice(offset, offset + FIELDS_PER_OPERATION);
+        const query = `mutation Seed(${chunk.map((_input, i) => `$i${i}: ${inputType}`).join(', ')}) { ${chunk.map((_input, i) => `m${i}: ${field}(input: $i${i}) ${selection}`).join(' ')} }`;
+        const answer = await request(query, Object.fromEntries(chunk.map((input, i) => [`i${i}`, input])));
+        if (answer.errors?.length) {
+          const first = answer.errors[0]!;
+          const index = Number(String(first.path?.[0] ?? 'm0').slice(1));
+          throw new SeedError(`${field} rejected ${JSON.stringify(chunk[index])}: ${first.message} (${JSON.stringify(first.extensions)})`);
+        }
+        chunk.forEach((_input, i) => {
+          results[offset + i] = answer.data![`m${i}`] as T;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: target.concurrency ?? 3 }, worker));
+    return results;
+  }
+
+  return { request, mutateAll };
+}
+
+type Id = { id: string };
+const idOf = (payload: Record<string, Id>) => Object.values(payload)[0]!.id;
+
+/**
+ * Creates the planned tenant through the public graph, as a client would: every record goes
+ * through the owning service's mutation (and so its validation, events and automations).
+ */
+export async function runSeed(options: SeedOptions, target: SeedTarget): Promise<Record<string, number>> {
+  const log = target.log ?? ((line: string) => console.log(line));
+  const plan = planSeed(options);
+  const summary = summarisePlan(plan);
+  log(`seed ${options.seed}: ${Object.entries(summary).map(([name, count]) => `${count} ${name}`).join(', ')}`);
+  const { request, mutateAll } = createClient(target);
+  const started = Date.now();
+  const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    const result = await run();
+    log(`  ${label} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+    return result;
+  };
+  const currency = 'USD';
+
+  const members = (
+    await step('members', () =>
+      mutateAll<Record<string, Id>>('upsertMember', plan.members.map((m) => ({ name: m.name, email: m.email, team: m.team, territories: m.territories, skills: m.skills, available: true })), '{ member { id } }'),
+    )
+  ).map(idOf);
+  const products = (
+    await step('products', () =>
+      mutateAll<Record<string, Id>>('upsertProduct', plan.products.map((p) => ({ sku: p.sku, name: p.name, price: p.price, currency, recurring: p.recurring })), '{ product { id } }'),
+    )
+  ).map(idOf);
+  const [pipeline] = await step('pipeline', () =>
+    mutateAll<{ pipeline: { id: string; stages: { id: string; position: number }[] } }>(
+      'createPipeline',
+      [{ name: `Sales (seed ${options.seed})`, stages: plan.stages }],
+      '{ pipeline { id stages { id position } } }',
+    ),
+  );
+  const pipelineId = pipeline!.pipeline.id;
+  const stageIds = [...pipeline!.pipeline.stages].sort((a, b) => a.position - b.position).map((stage) => stage.id);
+  await step('SLA policies', () =>
+    mutateAll('upsertSlaPolicy', [
+      { priority: 'LOW', firstResponseMinutes: 480, resolutionMinutes: 2880 },
+      { priority: 'NORMAL', firstResponseMinutes: 240, resolutionMinutes: 1440 },
+      { priority: 'HIGH', firstResponseMinutes: 60, resolutionMinutes: 480 },
+      { priority: 'URGENT', firstResponseMinutes: 15, resolutionMinutes: 240 },
+    ], '{ slaPolicy { id } }'),
+  );
+  const campaigns = (
+    await step('campaigns', () =>
+      mutateAll<Record<string, Id>>('upsertCampaign', plan.campaigns.map((c) => ({ name: c.name, channel: c.channel, currency })), '{ campaign { id } }'),
+    )
+  ).map(idOf);
+  await step('campaign spend', () =>
+    mutateAll('recordCampaignSpend', plan.campaigns.flatMap((c, i) => c.monthlySpend.map((spend) => ({ campaignId: campaigns[i], currency, ...spend }))), '{ campaign { id } }'),
+  );
+
+  const customers = (
+    await step('customers', () =>
+      mutateAll<Record<string, Id>>(
+        'createCustomer',
+        plan.customers.map((c) => ({
+          name: c.name,
+          kind: c.kind,
+          email: c.email,
+          domain: c.domain,
+          industry: c.industry,
+          country: c.country,
+          ownerId: members[c.owner],
+          tags: c.tags,
+          source: c.source,
+          externalId: c.externalId,
+        })),
+        '{ customer { id } }',
+      ),
+    )
+  ).map(idOf);
+  const each = <T>(pick: (customer: PlannedCustomer, customerId: string) => T[]): T[] => plan.customers.flatMap((customer, index) => pick(customer, customers[index]!));
+
+  await step('contacts', () =>
+    mutateAll('addContact', each((c, customerId) => c.contacts.map((contact) => ({ customerId, ...contact, phoneConsent: contact.phone !== null }))), '{ contact { id } }'),
+  );
+  await step('interactions', () =>
+    mutateAll('recordInteraction', each((c, customerId) => c.interactions.map((interaction) => ({ customerId, ...interaction }))), '{ interaction { id } }'),
+  );
+
+  const convertedLeads = each((c, customerId) => (c.lead ? [{ customerId, customer: c, campaign: c.lead.campaign }] : []));
+  const leadIds = (
+    await step('leads', () =>
+      mutateAll<Record<string, Id>>(
+        'createLead',
+        [
+          ...convertedLeads.map(({ customer, campaign }) => ({ name: customer.contacts[0]!.firstName + ' ' + (customer.contacts[0]!.lastName ?? ''), email: customer.contacts[0]!.email, company: customer.kind === 'BUSINESS' ? customer.name : null, country: customer.country, industry: customer.industry, source: customer.source, campaignId: campaigns[campaign] })),
+          ...plan.openLeads.map((lead) => ({ name: lead.name, email: lead.email, company: lead.company, country: lead.country, source: plan.campaigns[lead.campaign]!.channel, campaignId: campaigns[lead.campaign] })),
+        ],
+        '{ lead { id } }',
+      ),
+    )
+  ).map(idOf);
+  await step('lead conversions', () => mutateAll('convertLead', convertedLeads.map(({ customerId }, i) => ({ leadId: leadIds[i], customerId })), '{ lead { id } }'));
+
+  const deals = each((c, customerId) => c.deals.map((deal) => ({ customerId, deal })));
+  const dealIds = (
+    await step('deals', () =>
+      mutateAll<Record<string, Id>>(
+        'createDeal',
+        deals.map(({ customerId, deal }) => ({ customerId, title: deal.title, amount: deal.amount, currency, pipelineId, stageId: stageIds[0], ownerId: members[deal.owner], expectedCloseAt: deal.expectedCloseAt })),
+        '{ deal { id } }',
+      ),
+    )
+  ).map(idOf);
+  // Stage moves one round at a time, so every deal's history keeps its order.
+  for (let round = 0; round < plan.stages.length; round += 1) {
+    const moves = deals.flatMap(({ deal }, i) => (deal.moves[round] !== undefined && stageIds[deal.moves[round]!] ? [{ dealId: dealIds[i], stageId: stageIds[deal.moves[round]!] }] : []));
+    if (moves.length > 0) await step(`deal moves, round ${round + 1}`, () => mutateAll('moveDeal', moves, '{ deal { id } }'));
+  }
+  await step('deals won', () => mutateAll('winDeal', deals.flatMap(({ deal }, i) => (deal.outcome === 'WON' ? [{ dealId: dealIds[i] }] : [])), '{ deal { id } }'));
+  await step('deals lost', () => mutateAll('loseDeal', deals.flatMap(({ deal }, i) => (deal.outcome === 'LOST' ? [{ dealId: dealIds[i], reason: deal.lostReason }] : [])), '{ deal { id } }'));
+
+  const orders = each((c, customerId) => c.orders.map((order) => ({ customerId, order })));
+  const placed = await step('orders', () =>
+    mutateAll<{ order: { id: string; total: { amount: number } } }>(
+      'placeOrder',
+      orders.map(({ customerId, order }) => ({ customerId, placedAt: order.placedAt, dueAt: order.dueAt, lines: order.lines.map((line) => ({ productId: products[line.product], quantity: line.quantity })) })),
+      '{ order { id total { amount } } }',
+    ),
+  );
+  await step('payments', () =>
+    mutateAll('recordPayment', orders.flatMap(({ order }, i) => (order.paidAt ? [{ orderId: placed[i]!.order.id, amount: placed[i]!.order.total.amount, paidAt: order.paidAt }] : [])), '{ order { id } }'),
+  );
+
+  const subscriptions = each((c, customerId) => c.subscriptions.map((subscription) => ({ customerId, subscription })));
+  const subscriptionIds = (
+    await step('subscriptions', () =>
+      mutateAll<Record<string, Id>>(
+        'startSubscription',
+        subscriptions.map(({ customerId, subscription }) => ({ customerId, productId: products[subscription.product], mrr: subscription.mrr, currency, startedAt: subscription.startedAt })),
+        '{ subscription { id } }',
+      ),
+    )
+  ).map(idOf);
+  await step('subscription changes', () =>
+    mutateAll('changeSubscription', subscriptions.flatMap(({ subscription }, i) => subscription.changes.map((change) => ({ subscriptionId: subscriptionIds[i], ...change }))), '{ subscription { id } }'),
+  );
+  await step('subscription ends', () =>
+    mutateAll('endSubscription', subscriptions.flatMap(({ subscription }, i) => (subscription.endedAt ? [{ subscriptionId: subscriptionIds[i], endedAt: subscription.endedAt }] : [])), '{ subscription { id } }'),
+  );
+
+  const tickets = each((c, customerId) => c.tickets.map((ticket) => ({ customerId, ticket })));
+  const ticketIds = (
+    await step('tickets', () =>
+      mutateAll<Record<string, Id>>(
+        'openTicket',
+        tickets.map(({ customerId, ticket }) => ({ customerId, subject: ticket.subject, description: `${ticket.subject} (seeded)`, priority: ticket.priority, channel: ticket.channel })),
+        '{ ticket { id } }',
+      ),
+    )
+  ).map(idOf);
+  const maxComments = Math.max(0, ...tickets.map(({ ticket }) => ticket.comments.length));
+  for (let round = 0; round < maxComments; round += 1) {
+    await step(`ticket comments, round ${round + 1}`, () =>
+      mutateAll('commentOnTicket', tickets.flatMap(({ ticket }, i) => (ticket.comments[round] ? [{ ticketId: ticketIds[i], ...ticket.comments[round] }] : [])), '{ ticket { id } }'),
+    );
+  }
+  await step('tickets resolved', () => mutateAll('resolveTicket', tickets.flatMap(({ ticket }, i) => (ticket.resolved ? [{ ticketId: ticketIds[i] }] : [])), '{ ticket { id } }'));
+
+  // Resolutions (and the services' own automations) sent survey invitations: answer some.
+  const scores = new Map(plan.customers.map((c, i) => [customers[i]!, { csat: c.tickets.find((t) => t.csat !== null)?.csat ?? null, nps: c.nps }]));
+  const answers: { invitationId: string; score: number }[] = [];
+  await step('survey invitations read', async () => {
+    let after: string | null = null;
+    for (;;) {
+      const answer = await request(
+        'query SeedInvitations($after: String) { surveyInvitations(first: 100, after: $after) { edges { node { id kind answeredAt customer { id } } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      const page = (answer.data as { surveyInvitations: { edges: { node: { id: string; kind: string; answeredAt: string | null; customer: Id } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).surveyInvitations;
+      for (const { node } of page.edges) {
+        const planned = scores.get(node.customer.id);
+        if (!planned || node.answeredAt) continue;
+        if (node.kind === 'CSAT' && planned.csat !== null) answers.push({ invitationId: node.id, score: planned.csat });
+        if (node.kind === 'NPS') answers.push({ invitationId: node.id, score: planned.nps });
+      }
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+  });
+  await step('survey answers', () => mutateAll('answerSurvey', answers, '{ surveyResponse { id } }'));
+
+  log(`seeded ${customers.length} customers in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return { ...summary, surveyAnswers: answers.length };
+}
