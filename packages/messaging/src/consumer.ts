@@ -168,7 +168,13 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 200;
   const chunkSize = options.chunkSize ?? 500;
-  const handlers = new Map(options.handlers.map((registration) => [`${registration.definition.type}@${registration.definition.version}`, registration]));
+  // Several reactions to one event (a directory copy and a re-pointing, say) may live in one
+  // group: they run one after the other, in the order registered, in the event's transaction.
+  const handlers = new Map<string, HandlerRegistration[]>();
+  for (const registration of options.handlers) {
+    const key = `${registration.definition.type}@${registration.definition.version}`;
+    handlers.set(key, [...(handlers.get(key) ?? []), registration]);
+  }
   const topics = [...new Set(options.handlers.map((registration) => registration.definition.topic))];
   const stats: ConsumerStats = { applied: 0, duplicates: 0, skippedUnknownType: 0, skippedUnknownVersion: 0, ignored: 0, deadLettered: 0, retries: 0 };
 
@@ -195,17 +201,16 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     let index = 0;
     while (index < toApply.length) {
       const event = toApply[index]!;
-      const registration = handlerFor(event)!;
+      const registrations = handlerFor(event)!;
       const scope = await enterTenant(manager, event.tenantId);
-      if (registration.handleBatch) {
-        let end = index + 1;
-        while (end < toApply.length && toApply[end]!.type === event.type && toApply[end]!.version === event.version && toApply[end]!.tenantId === event.tenantId) end += 1;
-        await registration.handleBatch(toApply.slice(index, end), scope);
-        index = end;
-      } else {
-        await registration.handle!(event, scope);
-        index += 1;
+      let end = index + 1;
+      while (end < toApply.length && toApply[end]!.type === event.type && toApply[end]!.version === event.version && toApply[end]!.tenantId === event.tenantId) end += 1;
+      const run = toApply.slice(index, end);
+      for (const registration of registrations) {
+        if (registration.handleBatch) await registration.handleBatch(run, scope);
+        else for (const each of run) await registration.handle!(each, scope);
       }
+      index = end;
     }
     if (options.afterApply && toApply.length > 0) await options.afterApply(toApply, manager);
     stats.applied += toApply.length;

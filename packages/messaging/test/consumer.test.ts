@@ -194,6 +194,30 @@ describe('idempotent consumer', () => {
     }
   });
 
+  it('runs every handler registered for one event type in the group, each once per event', async () => {
+    const tenantId = randomUUID();
+    const customerId = randomUUID();
+    const groupId = `several-${tenantId}`;
+    const handler = (suffix: string) =>
+      on(CustomerCreatedV1, async (event, scope) => {
+        if (event.tenantId !== tenantId) return;
+        await scope.manager.query(
+          `INSERT INTO applied_events (event_id, tenant_id, customer_id, name, consumer) VALUES ($1, $2, $3, $4, $5)`,
+          [event.id, event.tenantId, event.customerId, `${event.payload.name}-${suffix}`, groupId],
+        );
+      });
+    const consumer = createEventConsumer({ kafka, dataSource, logger, groupId, maxWaitTimeInMs: 100, handlers: [handler('a'), handler('b')] });
+    await writeCustomerEvents(dataSource, tenantId, customerId, ['one', 'two']);
+    await consumer.start();
+    try {
+      await waitFor('both handlers applied both events', async () => (await countApplied(tenantId, groupId)).total >= 4 || undefined);
+      const rows: { name: string }[] = await dataSource.query(`SELECT name FROM applied_events WHERE tenant_id = $1 AND consumer = $2 ORDER BY name`, [tenantId, groupId]);
+      assert.deepEqual(rows.map((row) => row.name), ['one-a', 'one-b', 'two-a', 'two-b']);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('loses and duplicates nothing when its process is SIGKILLed mid-batch and restarted', async () => {
     const tenantId = randomUUID();
     const groupId = `killed-${tenantId}`;

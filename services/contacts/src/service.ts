@@ -1,5 +1,11 @@
 import { dateTimeScalar, jsonScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
 import { createMessaging } from '@rapport/messaging';
+import { dealStageChangedHandler } from './consumers/deal-stage-changed.handler.js';
+import { dealWonHandler } from './consumers/deal-won.handler.js';
+import { followUpRequestedHandler } from './consumers/follow-up-requested.handler.js';
+import { leadConvertedHandler } from './consumers/lead-converted.handler.js';
+import { orderPaidHandler } from './consumers/order-paid.handler.js';
+import { surveyAnsweredHandler } from './consumers/survey-answered.handler.js';
 import { createContactsContext, type ContactsContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { ContactEntity } from './modules/contact/contact.entity.js';
@@ -33,5 +39,22 @@ export const contactsService: ServiceDefinition<ContactsContext> = {
   entities: [CustomerEntity, FieldDefinitionEntity, ContactEntity, InteractionEntity, TaskEntity, MemberEntity],
   migrations,
   createContext: createContactsContext,
-  components: (dependencies) => createMessaging(dependencies, { service: 'contacts', publishes: true }).components,
+  components: (dependencies) =>
+    createMessaging(dependencies, {
+      service: 'contacts',
+      publishes: true,
+      consumers: [
+        {
+          groupId: 'contacts',
+          handlers: [
+            leadConvertedHandler,
+            dealStageChangedHandler,
+            dealWonHandler,
+            orderPaidHandler,
+            surveyAnsweredHandler,
+            followUpRequestedHandler,
+          ],
+        },
+      ],
+    }).components,
 };

@@ -6,6 +6,7 @@ import { CustomerSearch1764000000200 } from './1764000000200-customer-search.js'
 import { CustomerMergesAndErasure1764000000300 } from './1764000000300-customer-merges-and-erasure.js';
 import { CustomerReferrals1764000000400 } from './1764000000400-customer-referrals.js';
 import { SearchTopK1764000000500 } from './1764000000500-search-top-k.js';
+import { LifecycleAutomation1764300000000 } from './1764300000000-lifecycle-automation.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CustomerMergesAndErasure1764000000300,
   CustomerReferrals1764000000400,
   SearchTopK1764000000500,
+  LifecycleAutomation1764300000000,
 ];

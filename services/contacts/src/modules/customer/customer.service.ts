@@ -13,11 +13,11 @@ import {
   type Connection,
   type TenantScope,
 } from '@rapport/service-kit';
-import { CustomerCreatedV1, CustomerUpdatedV1, LifecycleStageChangedV1 } from '@rapport/events';
+import { CustomerCreatedV1, CustomerUpdatedV1 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import type { DataSource } from 'typeorm';
 import type { CreateCustomerInput, CustomerFilter, SetLifecycleStageInput, UpdateCustomerInput } from '../../generated/graphql.js';
-import { InteractionEntity } from '../interaction/interaction.entity.js';
+import { advanceLifecycleStage, changeLifecycleStage } from '../lifecycle/lifecycle.service.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { definitionsOf } from '../field-definition/field-definition.service.js';
 import { validateCustomFields } from '../field-definition/field-definition.validation.js';
@@ -109,6 +109,11 @@ export class CustomerService {
         payload: toCustomerCreatedPayload(saved),
         occurredAt: saved.createdAt,
       });
+      // A referral made is advocacy (seed 001): the referrer moves forward to ADVOCACY.
+      if (referredById) {
+        const referrer = await lockCustomer(scope, referredById);
+        await advanceLifecycleStage(scope, referrer, { toStage: 'ADVOCACY', reason: 'REFERRAL_MADE', at: now });
+      }
       return toCustomerModel(saved);
     });
   }
@@ -157,33 +162,7 @@ export class CustomerService {
     requireRole(auth, WRITERS);
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       const row = await lockCustomer(scope, input.customerId);
-      const fromStage = row.lifecycleStage;
-      if (fromStage === input.stage) return toCustomerModel(row);
-      const now = new Date();
-      row.lifecycleStage = input.stage;
-      row.updatedAt = now;
-      const saved = await scope.repository(CustomerEntity).save(row);
-      const interactions = scope.repository(InteractionEntity);
-      await interactions.insert(
-        interactions.create({
-          id: randomUUID(),
-          customerId: saved.id,
-          kind: 'NOTE',
-          occurredAt: now,
-          summary: `Lifecycle stage: ${fromStage} -> ${input.stage}`,
-          feature: null,
-          memberId: auth.memberId,
-          fromStage,
-          toStage: input.stage,
-          createdAt: now,
-        }),
-      );
-      await recordEvent(scope.manager, CONTACTS_PRODUCER, LifecycleStageChangedV1, {
-        tenantId: scope.tenantId,
-        customerId: saved.id,
-        payload: { fromStage, toStage: input.stage, reason: 'manual', changedBy: auth.memberId, changedAt: now.toISOString() },
-        occurredAt: now,
-      });
+      const saved = await changeLifecycleStage(scope, row, { toStage: input.stage, reason: 'manual', changedBy: auth.memberId, at: new Date() });
       return toCustomerModel(saved);
     });
   }

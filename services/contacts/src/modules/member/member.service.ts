@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, isUuid, notFound, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
+import { MemberUpsertedV1 } from '@rapport/events';
+import { recordEvent } from '@rapport/messaging';
 import type { DataSource } from 'typeorm';
 import type { UpsertMemberInput } from '../../generated/graphql.js';
 import { ADMINS, READERS } from '../../roles.js';
+import { CONTACTS_PRODUCER } from '../customer/customer.service.js';
 import { normaliseEmail, normaliseTags, optionalText, requireText } from '../customer/customer.validation.js';
 import { MemberEntity } from './member.entity.js';
 import { toMemberModel, type MemberModel } from './member.model.js';
@@ -52,7 +55,23 @@ export class MemberService {
       if (skills !== undefined) member.skills = skills;
       if (input.available !== undefined && input.available !== null) member.available = input.available;
       member.updatedAt = now;
-      return toMemberModel(await members.save(member));
+      const saved = await members.save(member);
+      // Sales-pipeline routes leads with a copy of this directory; the email stays here.
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, MemberUpsertedV1, {
+        tenantId: scope.tenantId,
+        customerId: saved.id,
+        payload: {
+          memberId: saved.id,
+          name: saved.name,
+          team: saved.team,
+          territories: [...saved.territories],
+          skills: [...saved.skills],
+          available: saved.available,
+          updatedAt: now.toISOString(),
+        },
+        occurredAt: now,
+      });
+      return toMemberModel(saved);
     });
   }
 
