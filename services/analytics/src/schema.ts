@@ -4,4 +4,5 @@ import { loadSchemaFiles } from '@rapport/service-kit';
 export const typeDefs = loadSchemaFiles(import.meta.url, [
   './schema/federation.graphql',
   './modules/customer-metrics/customer-metrics.graphql',
+  './modules/clv/clv.graphql',
 ]);

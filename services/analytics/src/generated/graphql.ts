@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CustomerReference } from '../modules/customer-metrics/customer-metrics.model.js';
+import type { CustomerReference, CustomerMetricsModel } from '../modules/customer-metrics/customer-metrics.model.js';
+import type { ClvModelRecord } from '../modules/clv/clv.service.js';
 import type { AnalyticsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -13,6 +15,32 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * The tenant's fitted lifetime-value model (METRICS.md, "Predicted CLV"): BG/NBD (Fader, Hardie &
+ * Lee 2005) on purchase counts, time in weeks, and Gamma-Gamma (Fader & Hardie 2013) on the mean
+ * repeat spend of repeat buyers, both by maximum likelihood.
+ */
+export type ClvModel = {
+  __typename?: 'ClvModel';
+  a: Scalars['Float']['output'];
+  alpha: Scalars['Float']['output'];
+  b: Scalars['Float']['output'];
+  /** Purchases up to this instant were used; it is the tenant's reference time for predictions. */
+  calibrationEnd: Scalars['DateTime']['output'];
+  /** Customers with a purchase up to calibrationEnd. */
+  customers: Scalars['Int']['output'];
+  fittedAt: Scalars['DateTime']['output'];
+  gamma?: Maybe<Scalars['Float']['output']>;
+  /** Log-likelihood of the BG/NBD fit. */
+  logLikelihood: Scalars['Float']['output'];
+  /** Gamma-Gamma parameters; null when no repeat buyer had a positive spend to fit them on. */
+  p?: Maybe<Scalars['Float']['output']>;
+  q?: Maybe<Scalars['Float']['output']>;
+  r: Scalars['Float']['output'];
+  /** Of them, customers with a purchase on more than one day. */
+  repeaters: Scalars['Int']['output'];
 };
 
 export type Customer = {
@@ -38,10 +66,32 @@ export type CustomerEdge = {
 /** Metrics analytics derives for one customer from events. */
 export type CustomerMetrics = {
   __typename?: 'CustomerMetrics';
+  /** Purchases (purchase days) expected over the horizon after the reference time (BG/NBD). */
+  expectedPurchases: Scalars['Float']['output'];
   /** 0-100; 50 (neutral) until analytics has seen the customer. */
   healthScore: Scalars['Float']['output'];
+  /** Revenue of the customer's paid orders up to the reference time. */
+  historicalValue: Money;
+  /** Expected purchases over the horizon x expected spend per purchase, undiscounted. */
+  predictedClv: Money;
+  /** Probability that the customer is still active at the reference time (BG/NBD); 1 without evidence of a dropout. */
+  probabilityAlive: Scalars['Float']['output'];
+  /** Average purchase value x purchase frequency x expected lifespan (METRICS.md, "Simple CLV"). */
+  simpleClv: Money;
   /** When the read model last changed for this customer; null until analytics has seen it. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** Metrics analytics derives for one customer from events. */
+export type CustomerMetricsExpectedPurchasesArgs = {
+  horizonMonths?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Metrics analytics derives for one customer from events. */
+export type CustomerMetricsPredictedClvArgs = {
+  horizonMonths?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An amount in major units of its currency; identical in every subgraph. */
@@ -51,11 +101,33 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Fits the model on the tenant's purchases up to calibrationEnd and makes that the reference time for predictions. Roles: admin, analyst. */
+  refitClvModel: ClvModel;
+};
+
+
+export type MutationRefitClvModelArgs = {
+  input?: InputMaybe<RefitClvModelInput>;
+};
+
 /** Pagination state of a Relay connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The fitted model of the caller's tenant; null before the first refit. */
+  clvModel?: Maybe<ClvModel>;
+};
+
+export type RefitClvModelInput = {
+  /** Fit on purchases up to this instant (inclusive); default: the time of the refit. Never in the future. */
+  calibrationEnd?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -152,34 +224,57 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ClvModel: ResolverTypeWrapper<ClvModelRecord>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Customer: ResolverTypeWrapper<CustomerReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  CustomerMetrics: ResolverTypeWrapper<CustomerMetrics>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CustomerMetrics: ResolverTypeWrapper<CustomerMetricsModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefitClvModelInput: RefitClvModelInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ClvModel: ClvModelRecord;
+  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
   Customer: CustomerReference;
   ID: Scalars['ID']['output'];
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
-  Int: Scalars['Int']['output'];
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   String: Scalars['String']['output'];
-  CustomerMetrics: CustomerMetrics;
-  Float: Scalars['Float']['output'];
+  CustomerMetrics: CustomerMetricsModel;
   DateTime: Scalars['DateTime']['output'];
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Query: Record<PropertyKey, never>;
+  RefitClvModelInput: RefitClvModelInput;
+};
+
+export type ClvModelResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ClvModel'] = ResolversParentTypes['ClvModel']> = {
+  a?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  alpha?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  calibrationEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  gamma?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  logLikelihood?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  q?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  r?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  repeaters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -200,7 +295,12 @@ export type CustomerEdgeResolvers<ContextType = AnalyticsContext, ParentType ext
 };
 
 export type CustomerMetricsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['CustomerMetrics'] = ResolversParentTypes['CustomerMetrics']> = {
+  expectedPurchases?: Resolver<ResolversTypes['Float'], ParentType, ContextType, RequireFields<CustomerMetricsExpectedPurchasesArgs, 'horizonMonths'>>;
   healthScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  historicalValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  predictedClv?: Resolver<ResolversTypes['Money'], ParentType, ContextType, RequireFields<CustomerMetricsPredictedClvArgs, 'horizonMonths'>>;
+  probabilityAlive?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  simpleClv?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
@@ -213,18 +313,29 @@ export type MoneyResolvers<ContextType = AnalyticsContext, ParentType extends Re
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  refitClvModel?: Resolver<ResolversTypes['ClvModel'], ParentType, ContextType, Partial<MutationRefitClvModelArgs>>;
+};
+
 export type PageInfoResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  clvModel?: Resolver<Maybe<ResolversTypes['ClvModel']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = AnalyticsContext> = {
+  ClvModel?: ClvModelResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerMetrics?: CustomerMetricsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
 };
 

@@ -3,6 +3,7 @@ import { CreateCustomerMetrics1732300000000 } from './1732300000000-create-custo
 import { CreateCustomerReadModel1732300000300 } from './1732300000300-create-customer-read-model.js';
 import { CreateKpiReadModels1732300000400 } from './1732300000400-create-kpi-read-models.js';
 import { OrderRollupContributions1732300000410 } from './1732300000410-order-rollup-contributions.js';
+import { CreateClvModels1732300000700 } from './1732300000700-create-clv-models.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300, CreateKpiReadModels1732300000400, OrderRollupContributions1732300000410];
+export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300, CreateKpiReadModels1732300000400, OrderRollupContributions1732300000410, CreateClvModels1732300000700];

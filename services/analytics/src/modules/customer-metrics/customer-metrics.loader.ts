@@ -18,7 +18,7 @@ export function createCustomerMetricsLoader(dataSource: DataSource, auth: () => 
     const byCustomer = new Map(rows.map((row) => [row.customerId, row]));
     return customerIds.map((id) => {
       const row = byCustomer.get(id);
-      return row ? { healthScore: row.healthScore, updatedAt: row.updatedAt } : unseenCustomerMetrics();
+      return row ? { customerId: id, healthScore: row.healthScore, updatedAt: row.updatedAt } : unseenCustomerMetrics(id);
     });
   });
 }

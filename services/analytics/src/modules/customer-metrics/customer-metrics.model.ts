@@ -4,10 +4,12 @@ export interface CustomerReference {
 }
 
 export interface CustomerMetricsModel {
+  /** Whose metrics these are: field resolvers of other modules load by it. */
+  customerId: string;
   healthScore: number;
   updatedAt: Date | null;
 }
 
 /** What a customer analytics has not seen yet looks like: neutral health, never updated. */
 export const NEUTRAL_HEALTH_SCORE = 50;
-export const unseenCustomerMetrics = (): CustomerMetricsModel => ({ healthScore: NEUTRAL_HEALTH_SCORE, updatedAt: null });
+export const unseenCustomerMetrics = (customerId: string): CustomerMetricsModel => ({ customerId, healthScore: NEUTRAL_HEALTH_SCORE, updatedAt: null });
