@@ -1,5 +1,6 @@
 import { dateTimeScalar, jsonScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
 import { createMessaging } from '@rapport/messaging';
+import { churnRiskChangedHandler } from './consumers/churn-risk-changed.handler.js';
 import { dealStageChangedHandler } from './consumers/deal-stage-changed.handler.js';
 import { dealWonHandler } from './consumers/deal-won.handler.js';
 import { followUpRequestedHandler } from './consumers/follow-up-requested.handler.js';
@@ -53,6 +54,7 @@ export const contactsService: ServiceDefinition<ContactsContext> = {
             orderPaidHandler,
             surveyAnsweredHandler,
             followUpRequestedHandler,
+            churnRiskChangedHandler,
           ],
         },
       ],

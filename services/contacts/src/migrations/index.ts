@@ -7,6 +7,7 @@ import { CustomerMergesAndErasure1764000000300 } from './1764000000300-customer-
 import { CustomerReferrals1764000000400 } from './1764000000400-customer-referrals.js';
 import { SearchTopK1764000000500 } from './1764000000500-search-top-k.js';
 import { LifecycleAutomation1764300000000 } from './1764300000000-lifecycle-automation.js';
+import { ChurnFollowUps1764300000600 } from './1764300000600-churn-follow-ups.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CustomerReferrals1764000000400,
   SearchTopK1764000000500,
   LifecycleAutomation1764300000000,
+  ChurnFollowUps1764300000600,
 ];
