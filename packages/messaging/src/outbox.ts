@@ -65,3 +65,37 @@ export async function recordEvents<Definition extends EventDefinition>(
   );
   return envelopes;
 }
+
+/**
+ * Erasure reaches events still in the outbox (published ones are kept a while before they are
+ * pruned): in the envelopes of these message keys, each payload field named in `redactions` is
+ * replaced by its value there, inside the caller's transaction. What already reached Kafka is
+ * beyond this database. Returns the number of envelopes changed.
+ */
+export async function redactOutboxPayloads(
+  manager: EntityManager,
+  options: { tenantId: string; messageKeys: readonly string[]; redactions: Record<string, unknown> },
+): Promise<number> {
+  if (options.messageKeys.length === 0) return 0;
+  const rows: { seq: string; envelope: string }[] = await manager.query(
+    `SELECT seq, envelope::text AS envelope FROM outbox WHERE tenant_id = $1 AND message_key = ANY($2::text[])`,
+    [options.tenantId, [...options.messageKeys]],
+  );
+  let changed = 0;
+  for (const row of rows) {
+    const envelope = JSON.parse(row.envelope) as { payload?: Record<string, unknown> };
+    const payload = envelope.payload;
+    if (!payload) continue;
+    let redacted = false;
+    for (const [field, replacement] of Object.entries(options.redactions)) {
+      if (field in payload && JSON.stringify(payload[field]) !== JSON.stringify(replacement)) {
+        payload[field] = replacement;
+        redacted = true;
+      }
+    }
+    if (!redacted) continue;
+    await manager.query(`UPDATE outbox SET envelope = $2 WHERE seq = $1`, [row.seq, JSON.stringify(envelope)]);
+    changed += 1;
+  }
+  return changed;
+}

@@ -1,4 +1,6 @@
-import { runService } from '@rapport/service-kit';
-import { analyticsService } from './service.js';
+import { parseEnv, runService } from '@rapport/service-kit';
+import { analyticsEnvironmentSchema } from './modules/churn-risk/churn-risk.triggers.js';
+import { createAnalyticsService } from './service.js';
 
-await runService(analyticsService);
+const { CHURN_SWEEP_INTERVAL_MS } = parseEnv(analyticsEnvironmentSchema, process.env);
+await runService(createAnalyticsService({ churnSweepIntervalMs: CHURN_SWEEP_INTERVAL_MS }));

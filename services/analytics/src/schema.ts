@@ -5,4 +5,6 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './schema/federation.graphql',
   './modules/customer-metrics/customer-metrics.graphql',
   './modules/clv/clv.graphql',
+  './modules/churn-risk/churn-risk.graphql',
+  './modules/value-segment/value-segment.graphql',
 ]);

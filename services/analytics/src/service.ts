@@ -4,22 +4,38 @@ import { readModelHandlers } from './consumers/index.js';
 import { createAnalyticsContext, type AnalyticsContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { CustomerMetricsEntity } from './modules/customer-metrics/customer-metrics.entity.js';
+import { churnRiskResolvers } from './modules/churn-risk/churn-risk.resolvers.js';
+import { createChurnSweep, DEFAULT_CHURN_SWEEP_INTERVAL_MS, rescoreAfterEvents } from './modules/churn-risk/churn-risk.triggers.js';
 import { clvResolvers } from './modules/clv/clv.resolvers.js';
 import { customerMetricsResolvers } from './modules/customer-metrics/customer-metrics.resolvers.js';
+import { valueSegmentResolvers } from './modules/value-segment/value-segment.resolvers.js';
 import { typeDefs } from './schema.js';
 
-export const analyticsService: ServiceDefinition<AnalyticsContext> = {
-  name: 'analytics',
-  typeDefs,
-  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, customerMetricsResolvers, clvResolvers),
-  entities: [CustomerMetricsEntity],
-  migrations,
-  createContext: createAnalyticsContext,
-  // Analytics owns no source data: its read models are built only from these events.
-  components: (dependencies) =>
-    createMessaging(dependencies, {
-      service: 'analytics',
-      publishes: false,
-      consumers: [{ groupId: 'analytics', handlers: [...readModelHandlers], chunkSize: 1000 }],
-    }).components,
-};
+export interface AnalyticsServiceOptions {
+  /** How often every customer is rescored as time passes; 0 turns the sweep off. */
+  churnSweepIntervalMs?: number;
+}
+
+export function createAnalyticsService(options: AnalyticsServiceOptions = {}): ServiceDefinition<AnalyticsContext> {
+  return {
+    name: 'analytics',
+    typeDefs,
+    resolvers: mergeResolvers({ DateTime: dateTimeScalar }, customerMetricsResolvers, clvResolvers, churnRiskResolvers, valueSegmentResolvers),
+    entities: [CustomerMetricsEntity],
+    migrations,
+    createContext: createAnalyticsContext,
+    // Analytics owns no source data: its read models are built only from these events. It
+    // publishes what it derives (ChurnRiskChanged) through its outbox.
+    components: (dependencies) => [
+      ...createMessaging(dependencies, {
+        service: 'analytics',
+        publishes: true,
+        consumers: [{ groupId: 'analytics', handlers: [...readModelHandlers], chunkSize: 1000, afterApply: rescoreAfterEvents }],
+      }).components,
+      createChurnSweep(dependencies, { intervalMs: options.churnSweepIntervalMs ?? DEFAULT_CHURN_SWEEP_INTERVAL_MS }),
+    ],
+  };
+}
+
+/** The service with its defaults, as tests and the development stack start it. */
+export const analyticsService = createAnalyticsService();

@@ -1,5 +1,8 @@
 import { createMessaging } from '@rapport/messaging';
 import { dateTimeScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
+import { customerErasedHandler } from './consumers/customer-erased.handler.js';
+import { customersMergedHandler } from './consumers/customers-merged.handler.js';
+import { memberUpsertedHandler } from './consumers/member-upserted.handler.js';
 import { createSalesContext, type SalesContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { CampaignEntity, CampaignSpendEntity } from './modules/campaign/campaign.entity.js';
@@ -27,5 +30,12 @@ export const salesPipelineService: ServiceDefinition<SalesContext> = {
   entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity, SubscriptionEntity, MrrMovementEntity, CampaignEntity, CampaignSpendEntity, LeadEntity, RoutingRuleEntity],
   migrations,
   createContext: createSalesContext,
-  components: (dependencies) => createMessaging(dependencies, { service: SALES_PRODUCER, publishes: true }).components,
+  components: (dependencies) =>
+    createMessaging(dependencies, {
+      service: SALES_PRODUCER,
+      publishes: true,
+      consumers: [
+        { groupId: 'sales-pipeline', handlers: [customersMergedHandler, customerErasedHandler, memberUpsertedHandler] },
+      ],
+    }).components,
 };

@@ -18,6 +18,61 @@ export type Scalars = {
 };
 
 /**
+ * How likely the customer is to leave, as of the tenant's reference time (METRICS.md, "Churn
+ * risk"): a 0-100 score, its level at the tenant's thresholds, and the signals that make it up.
+ */
+export type ChurnRisk = {
+  __typename?: 'ChurnRisk';
+  /** The reference time the score was computed as of; null until analytics has scored the customer. */
+  asOf?: Maybe<Scalars['DateTime']['output']>;
+  level: RiskLevel;
+  score: Scalars['Float']['output'];
+  /** Strongest first; the weights add up to the score. */
+  signals: Array<RiskSignal>;
+};
+
+export type ChurnRiskSettings = {
+  __typename?: 'ChurnRiskSettings';
+  /** Scores at or above are HIGH. */
+  highThreshold: Scalars['Float']['output'];
+  /** Scores at or above are MEDIUM. */
+  mediumThreshold: Scalars['Float']['output'];
+  /** Null while the documented defaults apply. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  weights: ChurnRiskWeights;
+};
+
+export type ChurnRiskSettingsPayload = {
+  __typename?: 'ChurnRiskSettingsPayload';
+  /** Customers rescored with the new settings. */
+  rescored: Scalars['Int']['output'];
+  settings: ChurnRiskSettings;
+};
+
+/** Relative weight of each churn signal; the score divides by their sum. */
+export type ChurnRiskWeights = {
+  __typename?: 'ChurnRiskWeights';
+  fadingEngagement: Scalars['Float']['output'];
+  fallingUsage: Scalars['Float']['output'];
+  latePayments: Scalars['Float']['output'];
+  lowPurchaseExpectation: Scalars['Float']['output'];
+  lowSatisfaction: Scalars['Float']['output'];
+  subscriptionContraction: Scalars['Float']['output'];
+  supportFriction: Scalars['Float']['output'];
+};
+
+/** Weights left out keep their current value. */
+export type ChurnRiskWeightsInput = {
+  fadingEngagement?: InputMaybe<Scalars['Float']['input']>;
+  fallingUsage?: InputMaybe<Scalars['Float']['input']>;
+  latePayments?: InputMaybe<Scalars['Float']['input']>;
+  lowPurchaseExpectation?: InputMaybe<Scalars['Float']['input']>;
+  lowSatisfaction?: InputMaybe<Scalars['Float']['input']>;
+  subscriptionContraction?: InputMaybe<Scalars['Float']['input']>;
+  supportFriction?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/**
  * The tenant's fitted lifetime-value model (METRICS.md, "Predicted CLV"): BG/NBD (Fader, Hardie &
  * Lee 2005) on purchase counts, time in weeks, and Gamma-Gamma (Fader & Hardie 2013) on the mean
  * repeat spend of repeat buyers, both by maximum likelihood.
@@ -43,6 +98,18 @@ export type ClvModel = {
   repeaters: Scalars['Int']['output'];
 };
 
+export type ConfigureChurnRiskInput = {
+  highThreshold?: InputMaybe<Scalars['Float']['input']>;
+  mediumThreshold?: InputMaybe<Scalars['Float']['input']>;
+  weights?: InputMaybe<ChurnRiskWeightsInput>;
+};
+
+/** A null threshold splits at the median. */
+export type ConfigureValueSegmentsInput = {
+  currentValueThreshold?: InputMaybe<Scalars['Float']['input']>;
+  potentialValueThreshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];
@@ -66,6 +133,8 @@ export type CustomerEdge = {
 /** Metrics analytics derives for one customer from events. */
 export type CustomerMetrics = {
   __typename?: 'CustomerMetrics';
+  /** LOW with score 0 and no signals until analytics has scored the customer. */
+  churnRisk: ChurnRisk;
   /** Purchases (purchase days) expected over the horizon after the reference time (BG/NBD). */
   expectedPurchases: Scalars['Float']['output'];
   /** 0-100; 50 (neutral) until analytics has seen the customer. */
@@ -80,6 +149,8 @@ export type CustomerMetrics = {
   simpleClv: Money;
   /** When the read model last changed for this customer; null until analytics has seen it. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** SERVE_EFFICIENTLY with zero values until the tenant's customers have been segmented. */
+  valueSegment: ValueSegment;
 };
 
 
@@ -103,8 +174,22 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Sets the tenant's churn weights and thresholds and rescores its customers. Role: admin. */
+  configureChurnRisk: ChurnRiskSettingsPayload;
+  /** Sets where the quadrants split and segments the tenant's customers again. Role: admin. */
+  configureValueSegments: ValueSegmentSettingsPayload;
   /** Fits the model on the tenant's purchases up to calibrationEnd and makes that the reference time for predictions. Roles: admin, analyst. */
   refitClvModel: ClvModel;
+};
+
+
+export type MutationConfigureChurnRiskArgs = {
+  input: ConfigureChurnRiskInput;
+};
+
+
+export type MutationConfigureValueSegmentsArgs = {
+  input: ConfigureValueSegmentsInput;
 };
 
 
@@ -121,13 +206,83 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Customers at this risk level, highest score first (Customer references: contacts resolves the rest). */
+  atRiskCustomers: CustomerConnection;
+  /** The weights and thresholds the tenant's churn risk is scored with. */
+  churnRiskSettings: ChurnRiskSettings;
   /** The fitted model of the caller's tenant; null before the first refit. */
   clvModel?: Maybe<ClvModel>;
+  /** Every quadrant, with its customers and their trailing 12-month revenue. */
+  segmentSummary: Array<SegmentSummary>;
+  valueSegmentSettings: ValueSegmentSettings;
+};
+
+
+export type QueryAtRiskCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RiskLevel>;
 };
 
 export type RefitClvModelInput = {
   /** Fit on purchases up to this instant (inclusive); default: the time of the refit. Never in the future. */
   calibrationEnd?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type RiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** One reason behind a churn risk score. */
+export type RiskSignal = {
+  __typename?: 'RiskSignal';
+  /** What was seen, in words. */
+  detail: Scalars['String']['output'];
+  /** FALLING_USAGE, LATE_PAYMENTS, SUPPORT_FRICTION, FADING_ENGAGEMENT, LOW_SATISFACTION, SUBSCRIPTION_CONTRACTION or LOW_PURCHASE_EXPECTATION. */
+  name: Scalars['String']['output'];
+  /** Points this signal adds to the score. */
+  weight: Scalars['Float']['output'];
+};
+
+export type SegmentSummary = {
+  __typename?: 'SegmentSummary';
+  customers: Scalars['Int']['output'];
+  quadrant: ValueQuadrant;
+  /** Trailing 12-month revenue of the quadrant's customers. */
+  revenue: Money;
+};
+
+export type ValueQuadrant =
+  | 'DEVELOP'
+  | 'INVEST'
+  | 'PROTECT'
+  | 'SERVE_EFFICIENTLY';
+
+/** Current value x potential value (METRICS.md, "Value segment"). */
+export type ValueSegment = {
+  __typename?: 'ValueSegment';
+  /** Paid revenue of the trailing 12 months. */
+  currentValue: Money;
+  /** Predicted CLV of the next 12 months. */
+  potentialValue: Money;
+  quadrant: ValueQuadrant;
+};
+
+export type ValueSegmentSettings = {
+  __typename?: 'ValueSegmentSettings';
+  /** Current value at or above which a customer is high; null: the median of customers with any value. */
+  currentValueThreshold?: Maybe<Scalars['Float']['output']>;
+  /** Potential value at or above which a customer is high; null: the median of customers with any value. */
+  potentialValueThreshold?: Maybe<Scalars['Float']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ValueSegmentSettingsPayload = {
+  __typename?: 'ValueSegmentSettingsPayload';
+  /** Customers segmented again with the new thresholds. */
+  segmented: Scalars['Int']['output'];
+  settings: ValueSegmentSettings;
 };
 
 
@@ -224,9 +379,16 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ClvModel: ResolverTypeWrapper<ClvModelRecord>;
+  ChurnRisk: ResolverTypeWrapper<ChurnRisk>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ChurnRiskSettings: ResolverTypeWrapper<ChurnRiskSettings>;
+  ChurnRiskSettingsPayload: ResolverTypeWrapper<ChurnRiskSettingsPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ChurnRiskWeights: ResolverTypeWrapper<ChurnRiskWeights>;
+  ChurnRiskWeightsInput: ChurnRiskWeightsInput;
+  ClvModel: ResolverTypeWrapper<ClvModelRecord>;
+  ConfigureChurnRiskInput: ConfigureChurnRiskInput;
+  ConfigureValueSegmentsInput: ConfigureValueSegmentsInput;
   Customer: ResolverTypeWrapper<CustomerReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
@@ -240,13 +402,27 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefitClvModelInput: RefitClvModelInput;
+  RiskLevel: RiskLevel;
+  RiskSignal: ResolverTypeWrapper<RiskSignal>;
+  SegmentSummary: ResolverTypeWrapper<SegmentSummary>;
+  ValueQuadrant: ValueQuadrant;
+  ValueSegment: ResolverTypeWrapper<ValueSegment>;
+  ValueSegmentSettings: ResolverTypeWrapper<ValueSegmentSettings>;
+  ValueSegmentSettingsPayload: ResolverTypeWrapper<ValueSegmentSettingsPayload>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ClvModel: ClvModelRecord;
+  ChurnRisk: ChurnRisk;
   Float: Scalars['Float']['output'];
+  ChurnRiskSettings: ChurnRiskSettings;
+  ChurnRiskSettingsPayload: ChurnRiskSettingsPayload;
   Int: Scalars['Int']['output'];
+  ChurnRiskWeights: ChurnRiskWeights;
+  ChurnRiskWeightsInput: ChurnRiskWeightsInput;
+  ClvModel: ClvModelRecord;
+  ConfigureChurnRiskInput: ConfigureChurnRiskInput;
+  ConfigureValueSegmentsInput: ConfigureValueSegmentsInput;
   Customer: CustomerReference;
   ID: Scalars['ID']['output'];
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
@@ -260,6 +436,40 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   RefitClvModelInput: RefitClvModelInput;
+  RiskSignal: RiskSignal;
+  SegmentSummary: SegmentSummary;
+  ValueSegment: ValueSegment;
+  ValueSegmentSettings: ValueSegmentSettings;
+  ValueSegmentSettingsPayload: ValueSegmentSettingsPayload;
+};
+
+export type ChurnRiskResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ChurnRisk'] = ResolversParentTypes['ChurnRisk']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  signals?: Resolver<Array<ResolversTypes['RiskSignal']>, ParentType, ContextType>;
+};
+
+export type ChurnRiskSettingsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ChurnRiskSettings'] = ResolversParentTypes['ChurnRiskSettings']> = {
+  highThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  mediumThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  weights?: Resolver<ResolversTypes['ChurnRiskWeights'], ParentType, ContextType>;
+};
+
+export type ChurnRiskSettingsPayloadResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ChurnRiskSettingsPayload'] = ResolversParentTypes['ChurnRiskSettingsPayload']> = {
+  rescored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['ChurnRiskSettings'], ParentType, ContextType>;
+};
+
+export type ChurnRiskWeightsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ChurnRiskWeights'] = ResolversParentTypes['ChurnRiskWeights']> = {
+  fadingEngagement?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fallingUsage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latePayments?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lowPurchaseExpectation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lowSatisfaction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  subscriptionContraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  supportFriction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type ClvModelResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ClvModel'] = ResolversParentTypes['ClvModel']> = {
@@ -295,6 +505,7 @@ export type CustomerEdgeResolvers<ContextType = AnalyticsContext, ParentType ext
 };
 
 export type CustomerMetricsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['CustomerMetrics'] = ResolversParentTypes['CustomerMetrics']> = {
+  churnRisk?: Resolver<ResolversTypes['ChurnRisk'], ParentType, ContextType>;
   expectedPurchases?: Resolver<ResolversTypes['Float'], ParentType, ContextType, RequireFields<CustomerMetricsExpectedPurchasesArgs, 'horizonMonths'>>;
   healthScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   historicalValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -302,6 +513,7 @@ export type CustomerMetricsResolvers<ContextType = AnalyticsContext, ParentType 
   probabilityAlive?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   simpleClv?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  valueSegment?: Resolver<ResolversTypes['ValueSegment'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -314,6 +526,8 @@ export type MoneyResolvers<ContextType = AnalyticsContext, ParentType extends Re
 };
 
 export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  configureChurnRisk?: Resolver<ResolversTypes['ChurnRiskSettingsPayload'], ParentType, ContextType, RequireFields<MutationConfigureChurnRiskArgs, 'input'>>;
+  configureValueSegments?: Resolver<ResolversTypes['ValueSegmentSettingsPayload'], ParentType, ContextType, RequireFields<MutationConfigureValueSegmentsArgs, 'input'>>;
   refitClvModel?: Resolver<ResolversTypes['ClvModel'], ParentType, ContextType, Partial<MutationRefitClvModelArgs>>;
 };
 
@@ -323,10 +537,47 @@ export type PageInfoResolvers<ContextType = AnalyticsContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  atRiskCustomers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryAtRiskCustomersArgs, 'first' | 'level'>>;
+  churnRiskSettings?: Resolver<ResolversTypes['ChurnRiskSettings'], ParentType, ContextType>;
   clvModel?: Resolver<Maybe<ResolversTypes['ClvModel']>, ParentType, ContextType>;
+  segmentSummary?: Resolver<Array<ResolversTypes['SegmentSummary']>, ParentType, ContextType>;
+  valueSegmentSettings?: Resolver<ResolversTypes['ValueSegmentSettings'], ParentType, ContextType>;
+};
+
+export type RiskSignalResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['RiskSignal'] = ResolversParentTypes['RiskSignal']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SegmentSummaryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SegmentSummary'] = ResolversParentTypes['SegmentSummary']> = {
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quadrant?: Resolver<ResolversTypes['ValueQuadrant'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type ValueSegmentResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ValueSegment'] = ResolversParentTypes['ValueSegment']> = {
+  currentValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  potentialValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  quadrant?: Resolver<ResolversTypes['ValueQuadrant'], ParentType, ContextType>;
+};
+
+export type ValueSegmentSettingsResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ValueSegmentSettings'] = ResolversParentTypes['ValueSegmentSettings']> = {
+  currentValueThreshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  potentialValueThreshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ValueSegmentSettingsPayloadResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ValueSegmentSettingsPayload'] = ResolversParentTypes['ValueSegmentSettingsPayload']> = {
+  segmented?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['ValueSegmentSettings'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = AnalyticsContext> = {
+  ChurnRisk?: ChurnRiskResolvers<ContextType>;
+  ChurnRiskSettings?: ChurnRiskSettingsResolvers<ContextType>;
+  ChurnRiskSettingsPayload?: ChurnRiskSettingsPayloadResolvers<ContextType>;
+  ChurnRiskWeights?: ChurnRiskWeightsResolvers<ContextType>;
   ClvModel?: ClvModelResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
@@ -337,5 +588,10 @@ export type Resolvers<ContextType = AnalyticsContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RiskSignal?: RiskSignalResolvers<ContextType>;
+  SegmentSummary?: SegmentSummaryResolvers<ContextType>;
+  ValueSegment?: ValueSegmentResolvers<ContextType>;
+  ValueSegmentSettings?: ValueSegmentSettingsResolvers<ContextType>;
+  ValueSegmentSettingsPayload?: ValueSegmentSettingsPayloadResolvers<ContextType>;
 };
 

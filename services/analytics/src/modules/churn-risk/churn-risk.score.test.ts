@@ -48,7 +48,7 @@ describe('churn risk score', () => {
       payments: { overdueUnpaid: 1, paidLate: 1, dueOrders: 3 },
     });
     assert.equal(risk.score, 40);
-    assert.equal(risk.level, 'MEDIUM');
+    assert.equal(risk.level, 'HIGH');
     assert.deepEqual(
       risk.signals.map((signal) => [signal.name, signal.weight]),
       [
@@ -107,10 +107,11 @@ describe('churn risk score', () => {
   });
 
   it('places levels at the thresholds, inclusive', () => {
-    const thresholds = { medium: 25, high: 45 };
-    assert.equal(levelOf(24.9, thresholds), 'LOW');
-    assert.equal(levelOf(25, thresholds), 'MEDIUM');
-    assert.equal(levelOf(45, thresholds), 'HIGH');
+    const thresholds = DEFAULT_CHURN_RISK_SETTINGS.thresholds;
+    assert.equal(levelOf(19.9, thresholds), 'LOW');
+    assert.equal(levelOf(20, thresholds), 'MEDIUM');
+    assert.equal(levelOf(39.9, thresholds), 'MEDIUM');
+    assert.equal(levelOf(40, thresholds), 'HIGH');
   });
 
   it('rejects settings that cannot score: negative weights, all zero, thresholds out of order', () => {

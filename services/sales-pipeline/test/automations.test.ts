@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { CustomerErasedV1, CustomersMergedV1, MemberUpsertedV1 } from '@rapport/events';
+import { resolveEntities } from '@rapport/service-kit';
+import { createEventPublisher, createTestTenant, type EventPublisher, type TestTenant } from '@rapport/test-kit';
+import { createDeal, createProduct, placeOrder, startSales, type SalesUnderTest } from './support/service.js';
+
+let sales: SalesUnderTest;
+let publisher: EventPublisher;
+
+before(async () => {
+  [sales, publisher] = await Promise.all([startSales(), createEventPublisher()]);
+});
+after(async () => {
+  await publisher.stop();
+  await sales.stop();
+});
+
+const CREATE_LEAD = /* GraphQL */ `mutation($input: CreateLeadInput!) { createLead(input: $input) { lead { id status assigneeId } } }`;
+const CONVERT_LEAD = /* GraphQL */ `mutation($input: ConvertLeadInput!) { convertLead(input: $input) { lead { id status } } }`;
+const LOSE = /* GraphQL */ `mutation($input: LoseDealInput!) { loseDeal(input: $input) { deal { id } } }`;
+const START = /* GraphQL */ `mutation($input: StartSubscriptionInput!) { startSubscription(input: $input) { subscription { id } } }`;
+const RULE = /* GraphQL */ `mutation($input: UpsertRoutingRuleInput!) { upsertRoutingRule(input: $input) { routingRule { id } } }`;
+const LEADS = /* GraphQL */ `{ leads(first: 50) { edges { node { id name email company status customer { id } } } } }`;
+
+/** Polls until `check` returns a value: consumers apply events asynchronously. The bound only turns a hang into a failure. */
+async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const CUSTOMER_ROWS = 'id deals { id title } orders(first: 10) { totalCount edges { node { id } } } subscriptions { id }';
+
+async function customerRows(tenant: TestTenant, id: string) {
+  const [customer] = await resolveEntities(sales.service.subgraph, await tenant.token(['sales']), 'Customer', [id], CUSTOMER_ROWS);
+  return customer!;
+}
+
+describe('sales-pipeline: reactions to contacts\' events', () => {
+  it('re-points deals, orders, subscriptions, MRR ledger and converted leads of merged customers to the survivor', async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token(['sales']);
+    const [survivorId, mergedId, otherId] = [randomUUID(), randomUUID(), randomUUID()];
+    const product = await createProduct(sales, token, { sku: `SKU-${randomUUID()}`, name: 'Seat', price: 50, recurring: true });
+    const survivorDeal = await createDeal(sales, token, { customerId: survivorId, title: 'Renewal' });
+    const mergedDeal = await createDeal(sales, token, { customerId: mergedId, title: 'Upgrade' });
+    const order = await placeOrder(sales, token, { customerId: mergedId, lines: [{ productId: product['id'], quantity: 2 }] });
+    const subscription = (await sales.ok(token, START, { input: { customerId: mergedId, productId: product['id'] } }))['startSubscription'].subscription;
+    const lead = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Lead Person' } }))['createLead'].lead;
+    await sales.ok(token, CONVERT_LEAD, { input: { leadId: lead.id, customerId: mergedId } });
+    const untouched = await createDeal(sales, token, { customerId: otherId, title: 'Someone else' });
+
+    await publisher.publish(CustomersMergedV1, [
+      { tenantId: tenant.tenantId, customerId: survivorId, payload: { survivorId, mergedIds: [mergedId], mergedAt: new Date().toISOString() } },
+    ]);
+
+    const survivor = await eventually('the merged rows on the survivor', async () => {
+      const rows = await customerRows(tenant, survivorId);
+      return rows['deals'].length === 2 ? rows : undefined;
+    });
+    assert.deepEqual(survivor['deals'].map((deal: any) => deal.id).sort(), [survivorDeal['id'], mergedDeal['id']].sort());
+    assert.deepEqual(survivor['orders'].edges.map((edge: any) => edge.node.id), [order['id']]);
+    assert.deepEqual(survivor['subscriptions'].map((each: any) => each.id), [subscription.id]);
+    const gone = await customerRows(tenant, mergedId);
+    assert.deepEqual({ deals: gone['deals'], orders: gone['orders'].totalCount, subscriptions: gone['subscriptions'] }, { deals: [], orders: 0, subscriptions: [] });
+    const [ledger] = await sales.service.dataSource.query(`SELECT count(*) FILTER (WHERE customer_id = $2)::int AS survivor, count(*) FILTER (WHERE customer_id = $3)::int AS merged FROM mrr_movements WHERE tenant_id = $1`, [tenant.tenantId, survivorId, mergedId]);
+    assert.deepEqual(ledger, { survivor: 1, merged: 0 });
+    const leads = (await sales.ok(token, LEADS))['leads'].edges.map((edge: any) => edge.node);
+    assert.deepEqual(leads.find((each: any) => each.id === lead.id).customer, { id: survivorId });
+    assert.deepEqual((await customerRows(tenant, otherId))['deals'], [{ id: untouched['id'], title: 'Someone else' }]);
+  });
+
+  it('erases the names, emails and companies of the leads of an erased customer and the free text of its deals, keeping the facts', async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token(['sales']);
+    const lead = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Jane Roe', email: 'jane.roe@example.com', company: 'Roe Ltd', country: 'FR' } }))['createLead'].lead;
+    await sales.ok(token, CONVERT_LEAD, { input: { leadId: lead.id } });
+    const customerId = lead.id;
+    const kept = (await sales.ok(token, CREATE_LEAD, { input: { name: 'John Keep', email: 'john.keep@example.com' } }))['createLead'].lead;
+    const deal = await createDeal(sales, token, { customerId, title: 'Deal for Jane Roe' });
+    await sales.ok(token, LOSE, { input: { dealId: deal['id'], reason: 'Jane Roe moved to a competitor' } });
+
+    await publisher.publish(CustomerErasedV1, [{ tenantId: tenant.tenantId, customerId, payload: { erasedAt: new Date().toISOString() } }]);
+    const leads = await eventually('the erased lead', async () => {
+      const all = (await sales.ok(token, LEADS))['leads'].edges.map((edge: any) => edge.node);
+      return all.find((each: any) => each.id === lead.id)?.email === null ? all : undefined;
+    });
+    assert.deepEqual(leads.find((each: any) => each.id === lead.id), { id: lead.id, name: 'Erased lead', email: null, company: null, status: 'CONVERTED', customer: { id: customerId } });
+    assert.equal(leads.find((each: any) => each.id === kept.id).email, 'john.keep@example.com', 'another customer\'s lead is kept');
+    const [row] = await sales.service.dataSource.query(`SELECT title, lost_reason, status, amount FROM deals WHERE id = $1`, [deal['id']]);
+    assert.deepEqual({ title: row.title, lostReason: row.lost_reason, status: row.status }, { title: 'Erased deal', lostReason: 'Erased', status: 'LOST' });
+    const [outbox] = await sales.service.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE tenant_id = $1 AND (envelope::text ILIKE '%jane%' OR envelope::text ILIKE '%roe ltd%')`,
+      [tenant.tenantId],
+    );
+    assert.equal(outbox.n, 0, 'the events still in the outbox are redacted too');
+  });
+
+  it('routes leads with the member directory learnt from MemberUpserted, latest state winning', async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token(['sales']);
+    const memberId = randomUUID();
+    await sales.ok(token, RULE, { input: { name: 'Germany', country: 'DE' } });
+    const member = (available: boolean, updatedAt: string) => ({
+      tenantId: tenant.tenantId,
+      customerId: memberId,
+      payload: { memberId, name: 'Grace', team: 'sales', territories: ['DE'], skills: [], available, updatedAt },
+    });
+    // The newer state first, then an older one replayed late: the member stays available.
+    await publisher.publish(MemberUpsertedV1, [member(true, '2026-05-02T00:00:00.000Z'), member(false, '2026-05-01T00:00:00.000Z')]);
+    await eventually('the member in the directory', async () => {
+      const rows = await sales.service.dataSource.query(`SELECT available FROM members WHERE tenant_id = $1 AND id = $2`, [tenant.tenantId, memberId]);
+      return rows.length > 0 ? rows : undefined;
+    });
+    const lead = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Routed', country: 'DE' } }))['createLead'].lead;
+    assert.deepEqual({ status: lead.status, assigneeId: lead.assigneeId }, { status: 'ASSIGNED', assigneeId: memberId });
+  });
+});
