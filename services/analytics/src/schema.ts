@@ -7,4 +7,6 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/clv/clv.graphql',
   './modules/churn-risk/churn-risk.graphql',
   './modules/value-segment/value-segment.graphql',
+  './modules/kpis/kpis.graphql',
+  './modules/reports/reports.graphql',
 ]);

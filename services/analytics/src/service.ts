@@ -8,29 +8,38 @@ import { churnRiskResolvers } from './modules/churn-risk/churn-risk.resolvers.js
 import { createChurnSweep, DEFAULT_CHURN_SWEEP_INTERVAL_MS, rescoreAfterEvents } from './modules/churn-risk/churn-risk.triggers.js';
 import { clvResolvers } from './modules/clv/clv.resolvers.js';
 import { customerMetricsResolvers } from './modules/customer-metrics/customer-metrics.resolvers.js';
+import { kpisResolvers } from './modules/kpis/kpis.resolvers.js';
+import { exportRoutes } from './modules/exports/export.routes.js';
+import { reportsResolvers } from './modules/reports/reports.resolvers.js';
 import { valueSegmentResolvers } from './modules/value-segment/value-segment.resolvers.js';
 import { typeDefs } from './schema.js';
 
 export interface AnalyticsServiceOptions {
   /** How often every customer is rescored as time passes; 0 turns the sweep off. */
   churnSweepIntervalMs?: number;
+  /**
+   * The read models' consumer group. Tests running several analytics services on one broker
+   * give each its own, or the group would split the partitions between their databases.
+   */
+  consumerGroup?: string;
 }
 
 export function createAnalyticsService(options: AnalyticsServiceOptions = {}): ServiceDefinition<AnalyticsContext> {
   return {
     name: 'analytics',
     typeDefs,
-    resolvers: mergeResolvers({ DateTime: dateTimeScalar }, customerMetricsResolvers, clvResolvers, churnRiskResolvers, valueSegmentResolvers),
+    resolvers: mergeResolvers({ DateTime: dateTimeScalar }, customerMetricsResolvers, clvResolvers, churnRiskResolvers, valueSegmentResolvers, kpisResolvers, reportsResolvers),
     entities: [CustomerMetricsEntity],
     migrations,
     createContext: createAnalyticsContext,
+    routes: exportRoutes,
     // Analytics owns no source data: its read models are built only from these events. It
     // publishes what it derives (ChurnRiskChanged) through its outbox.
     components: (dependencies) => [
       ...createMessaging(dependencies, {
         service: 'analytics',
         publishes: true,
-        consumers: [{ groupId: 'analytics', handlers: [...readModelHandlers], chunkSize: 1000, afterApply: rescoreAfterEvents }],
+        consumers: [{ groupId: options.consumerGroup ?? 'analytics', handlers: [...readModelHandlers], chunkSize: 1000, afterApply: rescoreAfterEvents }],
       }).components,
       createChurnSweep(dependencies, { intervalMs: options.churnSweepIntervalMs ?? DEFAULT_CHURN_SWEEP_INTERVAL_MS }),
     ],

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { executeAs, resolveEntities, startServiceForTest, type RunningService } from '@rapport/service-kit';
+import { executeAs, resolveEntities, startServiceForTest, withTenant, type RunningService } from '@rapport/service-kit';
 import { createTestTenant, TEST_JWT_SECRET, testDatabaseUrl } from '@rapport/test-kit';
+import { customersMergedHandler } from '../src/consumers/customers-merged.handler.js';
 import type { AnalyticsContext } from '../src/context.js';
 import { expectedPurchases, probabilityAlive } from '../src/modules/clv/bgnbd.js';
 import { expectedSpend } from '../src/modules/clv/gamma-gamma.js';
@@ -151,5 +152,55 @@ describe('analytics: refitClvModel, clvModel and the value metrics of a customer
     const refit = await run(await other.token(['analyst']), REFIT, { input: { calibrationEnd: '1997-09-30T23:59:59Z' } });
     assert.equal(refit.errors?.[0]?.extensions?.['code'], 'BAD_USER_INPUT');
     assert.equal((await run(await other.token(['analyst']), MODEL)).data!['clvModel'], null);
+  });
+});
+
+describe('analytics: purchases of merged customers', () => {
+  async function placeOrders(tenantId: string, orders: { customerId: string; day: string; amount: string }[]) {
+    await service.dataSource.query(
+      `INSERT INTO orders (tenant_id, order_id, customer_id, amount, currency, placed_at, paid_at, paid_amount, payment_count, placed_seen)
+       SELECT $1, gen_random_uuid(), r.customer_id, r.amount, 'EUR', r.day, r.day, r.amount, 1, true
+         FROM jsonb_to_recordset($2::jsonb) AS r(customer_id uuid, amount numeric, day timestamptz)`,
+      [tenantId, JSON.stringify(orders.map((order) => ({ customer_id: order.customerId, amount: order.amount, day: `${order.day}T10:00:00Z` })))],
+    );
+  }
+
+  it('counts the orders of merged customers for the survivor, even those applied after the merge', async () => {
+    const tenant = createTestTenant();
+    const [survivor, merged] = [randomUUID(), randomUUID()];
+    await placeOrders(tenant.tenantId, [
+      { customerId: survivor, day: '2025-01-06', amount: '10.00' },
+      { customerId: merged, day: '2025-01-06', amount: '5.00' },
+      { customerId: merged, day: '2025-02-03', amount: '20.00' },
+    ]);
+    const envelope = {
+      id: randomUUID(),
+      type: 'CustomersMerged',
+      version: 1,
+      tenantId: tenant.tenantId,
+      customerId: survivor,
+      occurredAt: '2025-03-01T00:00:00Z',
+      producer: 'contacts',
+      payload: { survivorId: survivor, mergedIds: [merged], mergedAt: '2025-03-01T00:00:00Z' },
+    };
+    await withTenant(service.dataSource, tenant.tenantId, (scope) => customersMergedHandler.handleBatch!([envelope], scope));
+    // An order of the merged id published before the merge but applied after it.
+    await placeOrders(tenant.tenantId, [{ customerId: merged, day: '2025-02-17', amount: '7.00' }]);
+
+    const [owners] = (await service.dataSource.query(
+      `SELECT count(*) FILTER (WHERE customer_id = $2)::int AS survivor, count(*) FILTER (WHERE customer_id = $3)::int AS merged FROM orders WHERE tenant_id = $1`,
+      [tenant.tenantId, survivor, merged],
+    )) as { survivor: number; merged: number }[];
+    assert.deepEqual(owners, { survivor: 3, merged: 1 }, 'orders re-pointed at the merge; the late one kept as it came');
+
+    const [metrics] = await resolveEntities(service.subgraph, await tenant.token(['analyst']), 'Customer', [survivor], 'metrics { historicalValue { amount currency } }');
+    // 10 + 5 + 20 + 7: every order of both customers, no reference time set (no refit) so as of now.
+    assert.deepEqual(metrics!['metrics'].historicalValue, { amount: 42, currency: 'EUR' });
+
+    const refit = await run(await tenant.token(['analyst']), REFIT, { input: { calibrationEnd: '2025-03-01T00:00:00Z' } });
+    assert.equal(refit.errors, undefined, JSON.stringify(refit.errors));
+    // One customer (the survivor) with purchase days 6 Jan, 3 Feb, 17 Feb: 2 repeat purchases.
+    assert.equal(refit.data!['refitClvModel'].customers, 1);
+    assert.equal(refit.data!['refitClvModel'].repeaters, 1);
   });
 });

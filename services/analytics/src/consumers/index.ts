@@ -2,6 +2,7 @@ import type { HandlerRegistration } from '@rapport/messaging';
 import { campaignSpendRecordedHandler } from './campaign-spend-recorded.handler.js';
 import { customerCreatedHandler } from './customer-created.handler.js';
 import { customerErasedHandler } from './customer-erased.handler.js';
+import { customersMergedHandler } from './customers-merged.handler.js';
 import { customerUpdatedHandler } from './customer-updated.handler.js';
 import { dealLostHandler } from './deal-lost.handler.js';
 import { dealStageChangedHandler } from './deal-stage-changed.handler.js';
@@ -29,6 +30,7 @@ export const readModelHandlers: HandlerRegistration[] = [
   customerUpdatedHandler,
   lifecycleStageChangedHandler,
   customerErasedHandler,
+  customersMergedHandler,
   interactionRecordedHandler,
   leadCreatedHandler,
   leadConvertedHandler,

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CustomerReference, CustomerMetricsModel } from '../modules/customer-metrics/customer-metrics.model.js';
 import type { ClvModelRecord } from '../modules/clv/clv.service.js';
+import type { FunnelStepModel, ProductAffinityModel } from '../modules/reports/reports.service.js';
 import type { AnalyticsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -15,6 +16,20 @@ export type Scalars = {
   Float: { input: number; output: number; }
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Acquisition by channel over a period. */
+export type ChannelAttribution = {
+  __typename?: 'ChannelAttribution';
+  cac?: Maybe<Money>;
+  channel: Scalars['String']['output'];
+  customersWon: Scalars['Int']['output'];
+  leads: Scalars['Int']['output'];
+  /** Paid revenue, before the period's end, of the customers acquired in the period through this channel. */
+  revenue: Money;
+  /** (revenue - spend) / spend. */
+  roi?: Maybe<Scalars['Float']['output']>;
+  spend: Money;
 };
 
 /**
@@ -98,6 +113,16 @@ export type ClvModel = {
   repeaters: Scalars['Int']['output'];
 };
 
+/** Customers whose first purchase fell in one month, and the share of them buying in each later month. */
+export type Cohort = {
+  __typename?: 'Cohort';
+  /** YYYY-MM (UTC). */
+  month: Scalars['String']['output'];
+  /** retention[k]: share of the cohort that bought in month k after the first (k = 0 is 1); months not begun by `to` are left out. */
+  retention: Array<Scalars['Float']['output']>;
+  size: Scalars['Int']['output'];
+};
+
 export type ConfigureChurnRiskInput = {
   highThreshold?: InputMaybe<Scalars['Float']['input']>;
   mediumThreshold?: InputMaybe<Scalars['Float']['input']>;
@@ -165,6 +190,83 @@ export type CustomerMetricsPredictedClvArgs = {
   horizonMonths?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Adoption of one feature by customers first buying in a period (seed 004). */
+export type FeatureAdoption = {
+  __typename?: 'FeatureAdoption';
+  adoptedWithin30Days: Scalars['Float']['output'];
+  adoptedWithin60Days: Scalars['Float']['output'];
+  adoptedWithin90Days: Scalars['Float']['output'];
+  cohortSize: Scalars['Int']['output'];
+  feature: Scalars['String']['output'];
+  /** Share of adopters (within 90 days) still active 12 months after their first purchase; null when none has reached that mark. */
+  retention12MonthsAdopters?: Maybe<Scalars['Float']['output']>;
+  retention12MonthsNonAdopters?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Expected revenue of one month: open deals weighted by their stage's win probability, plus recurring revenue. */
+export type ForecastMonth = {
+  __typename?: 'ForecastMonth';
+  /** YYYY-MM (UTC). */
+  month: Scalars['String']['output'];
+  /** MRR as of the forecast's reference time, assumed to continue. */
+  recurring: Money;
+  total: Money;
+  weightedPipeline: Money;
+};
+
+/** One stage of a pipeline funnel, from the deals' stage history. */
+export type FunnelStep = {
+  __typename?: 'FunnelStep';
+  /** Mean days between entering the stage and leaving it, over deals that left it; null when none has. */
+  avgDaysInStage?: Maybe<Scalars['Float']['output']>;
+  /** converted / entered. */
+  conversionRate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, deals that went on to a later stage or were won. */
+  converted: Scalars['Int']['output'];
+  /** Deals that entered the stage. */
+  entered: Scalars['Int']['output'];
+  probability: Scalars['Float']['output'];
+  stage: Stage;
+  stageName: Scalars['String']['output'];
+};
+
+/**
+ * Key figures of a tenant for the period [from, to), each as defined in METRICS.md. A rate whose
+ * denominator is empty is null, never NaN. With `segment`, customer-based figures count only the
+ * customers of that value quadrant; lead conversion and CAC do not depend on it.
+ */
+export type Kpis = {
+  __typename?: 'Kpis';
+  avgDaysToSecondPurchase?: Maybe<Scalars['Float']['output']>;
+  avgFirstResponseMinutes?: Maybe<Scalars['Float']['output']>;
+  cac?: Maybe<Money>;
+  ces?: Maybe<Scalars['Float']['output']>;
+  /** Customers active at the start and not at the end / customers at the start; 0 when there were none. */
+  churnRate: Scalars['Float']['output'];
+  csat?: Maybe<Scalars['Float']['output']>;
+  /** Active customers at the end of the period. */
+  customers: Scalars['Int']['output'];
+  /** Active customers at the start of the period (the denominator of churn and retention). */
+  customersAtStart: Scalars['Int']['output'];
+  leadConversionRate?: Maybe<Scalars['Float']['output']>;
+  ltvToCac?: Maybe<Scalars['Float']['output']>;
+  medianFirstResponseMinutes?: Maybe<Scalars['Float']['output']>;
+  /** Monthly recurring revenue at the end of the period. */
+  mrr: Money;
+  /** MRR at the end against MRR one month earlier: (end - earlier) / earlier. */
+  mrrGrowth?: Maybe<Scalars['Float']['output']>;
+  netRevenueRetention?: Maybe<Scalars['Float']['output']>;
+  /** Customers acquired (first purchase or subscription) in the period. */
+  newCustomers: Scalars['Int']['output'];
+  nps?: Maybe<Scalars['Float']['output']>;
+  pipelineVelocityPerDay?: Maybe<Money>;
+  repeatPurchaseRate?: Maybe<Scalars['Float']['output']>;
+  /** (end - new) / start; 0 when there were no customers at the start. */
+  retentionRate: Scalars['Float']['output'];
+  slaBreachRate?: Maybe<Scalars['Float']['output']>;
+  winRate?: Maybe<Scalars['Float']['output']>;
+};
+
 /** An amount in major units of its currency; identical in every subgraph. */
 export type Money = {
   __typename?: 'Money';
@@ -197,6 +299,19 @@ export type MutationRefitClvModelArgs = {
   input?: InputMaybe<RefitClvModelInput>;
 };
 
+/** One deal owner's results over a period. */
+export type OwnerPerformance = {
+  __typename?: 'OwnerPerformance';
+  avgCycleDays?: Maybe<Scalars['Float']['output']>;
+  dealsLost: Scalars['Int']['output'];
+  dealsWon: Scalars['Int']['output'];
+  /** Null for deals without an owner. */
+  ownerId?: Maybe<Scalars['ID']['output']>;
+  revenue: Money;
+  revenuePerCustomer?: Maybe<Money>;
+  winRate?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Pagination state of a Relay connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -204,14 +319,47 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A product; sales-pipeline owns it. */
+export type Product = {
+  __typename?: 'Product';
+  id: Scalars['ID']['output'];
+};
+
+/** A product customers bought next after a given one. */
+export type ProductAffinity = {
+  __typename?: 'ProductAffinity';
+  /** Customers whose next purchase after the given product included this one. */
+  customers: Scalars['Int']['output'];
+  medianDaysAfter: Scalars['Float']['output'];
+  product: Product;
+  /** customers / customers who bought the given product. */
+  share: Scalars['Float']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Customers at this risk level, highest score first (Customer references: contacts resolves the rest). */
   atRiskCustomers: CustomerConnection;
+  /** Leads, customers won, revenue, spend, CAC and ROI per acquisition channel for [from, to). Roles: admin, analyst, marketing. */
+  channelAttribution: Array<ChannelAttribution>;
   /** The weights and thresholds the tenant's churn risk is scored with. */
   churnRiskSettings: ChurnRiskSettings;
   /** The fitted model of the caller's tenant; null before the first refit. */
   clvModel?: Maybe<ClvModel>;
+  /** Retention by first-purchase month, for customers first buying in [from, to). Roles: admin, analyst. */
+  cohorts: Array<Cohort>;
+  /** Per feature, adoption within 30/60/90 days of first purchase and 12-month retention of adopters and non-adopters. Roles: admin, analyst. */
+  featureAdoption: Array<FeatureAdoption>;
+  /** Key figures for [from, to). Roles: admin, analyst. */
+  kpis: Kpis;
+  /** Which products customers who bought `productId` bought next, and after how long. Roles: admin, analyst, sales, marketing. */
+  nextProducts: Array<ProductAffinity>;
+  /** Deals won and lost, revenue, win rate, cycle and revenue per customer per owner, for deals closed in [from, to). Roles: admin, analyst, sales. */
+  ownerPerformance: Array<OwnerPerformance>;
+  /** Entered, converted and days per stage, from stage history; all pipelines when `pipelineId` is omitted. Roles: admin, analyst, sales. */
+  pipelineFunnel: Array<FunnelStep>;
+  /** Open deals weighted by stage probability by expected close month, plus MRR, for `months` months from `asOf` (default now). Roles: admin, analyst, sales. */
+  revenueForecast: Array<ForecastMonth>;
   /** Every quadrant, with its customers and their trailing 12-month revenue. */
   segmentSummary: Array<SegmentSummary>;
   valueSegmentSettings: ValueSegmentSettings;
@@ -222,6 +370,54 @@ export type QueryAtRiskCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<RiskLevel>;
+};
+
+
+export type QueryChannelAttributionArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryCohortsArgs = {
+  from: Scalars['DateTime']['input'];
+  months?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryFeatureAdoptionArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryKpisArgs = {
+  from: Scalars['DateTime']['input'];
+  segment?: InputMaybe<ValueQuadrant>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryNextProductsArgs = {
+  productId: Scalars['ID']['input'];
+};
+
+
+export type QueryOwnerPerformanceArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryPipelineFunnelArgs = {
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRevenueForecastArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  months?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RefitClvModelInput = {
@@ -251,6 +447,12 @@ export type SegmentSummary = {
   quadrant: ValueQuadrant;
   /** Trailing 12-month revenue of the quadrant's customers. */
   revenue: Money;
+};
+
+/** A stage of a pipeline; sales-pipeline owns it. */
+export type Stage = {
+  __typename?: 'Stage';
+  id: Scalars['ID']['output'];
 };
 
 export type ValueQuadrant =
@@ -379,32 +581,42 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ChurnRisk: ResolverTypeWrapper<ChurnRisk>;
+  ChannelAttribution: ResolverTypeWrapper<ChannelAttribution>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ChurnRisk: ResolverTypeWrapper<ChurnRisk>;
   ChurnRiskSettings: ResolverTypeWrapper<ChurnRiskSettings>;
   ChurnRiskSettingsPayload: ResolverTypeWrapper<ChurnRiskSettingsPayload>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ChurnRiskWeights: ResolverTypeWrapper<ChurnRiskWeights>;
   ChurnRiskWeightsInput: ChurnRiskWeightsInput;
   ClvModel: ResolverTypeWrapper<ClvModelRecord>;
+  Cohort: ResolverTypeWrapper<Cohort>;
   ConfigureChurnRiskInput: ConfigureChurnRiskInput;
   ConfigureValueSegmentsInput: ConfigureValueSegmentsInput;
   Customer: ResolverTypeWrapper<CustomerReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CustomerMetrics: ResolverTypeWrapper<CustomerMetricsModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FeatureAdoption: ResolverTypeWrapper<FeatureAdoption>;
+  ForecastMonth: ResolverTypeWrapper<ForecastMonth>;
+  FunnelStep: ResolverTypeWrapper<FunnelStepModel>;
+  Kpis: ResolverTypeWrapper<Kpis>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OwnerPerformance: ResolverTypeWrapper<OwnerPerformance>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Product: ResolverTypeWrapper<Product>;
+  ProductAffinity: ResolverTypeWrapper<ProductAffinityModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RefitClvModelInput: RefitClvModelInput;
   RiskLevel: RiskLevel;
   RiskSignal: ResolverTypeWrapper<RiskSignal>;
   SegmentSummary: ResolverTypeWrapper<SegmentSummary>;
+  Stage: ResolverTypeWrapper<Stage>;
   ValueQuadrant: ValueQuadrant;
   ValueSegment: ResolverTypeWrapper<ValueSegment>;
   ValueSegmentSettings: ResolverTypeWrapper<ValueSegmentSettings>;
@@ -413,34 +625,54 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ChurnRisk: ChurnRisk;
+  ChannelAttribution: ChannelAttribution;
+  String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
+  ChurnRisk: ChurnRisk;
   ChurnRiskSettings: ChurnRiskSettings;
   ChurnRiskSettingsPayload: ChurnRiskSettingsPayload;
-  Int: Scalars['Int']['output'];
   ChurnRiskWeights: ChurnRiskWeights;
   ChurnRiskWeightsInput: ChurnRiskWeightsInput;
   ClvModel: ClvModelRecord;
+  Cohort: Cohort;
   ConfigureChurnRiskInput: ConfigureChurnRiskInput;
   ConfigureValueSegmentsInput: ConfigureValueSegmentsInput;
   Customer: CustomerReference;
   ID: Scalars['ID']['output'];
   CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
-  String: Scalars['String']['output'];
   CustomerMetrics: CustomerMetricsModel;
   DateTime: Scalars['DateTime']['output'];
+  FeatureAdoption: FeatureAdoption;
+  ForecastMonth: ForecastMonth;
+  FunnelStep: FunnelStepModel;
+  Kpis: Kpis;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  OwnerPerformance: OwnerPerformance;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  Product: Product;
+  ProductAffinity: ProductAffinityModel;
   Query: Record<PropertyKey, never>;
   RefitClvModelInput: RefitClvModelInput;
   RiskSignal: RiskSignal;
   SegmentSummary: SegmentSummary;
+  Stage: Stage;
   ValueSegment: ValueSegment;
   ValueSegmentSettings: ValueSegmentSettings;
   ValueSegmentSettingsPayload: ValueSegmentSettingsPayload;
+};
+
+export type ChannelAttributionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ChannelAttribution'] = ResolversParentTypes['ChannelAttribution']> = {
+  cac?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customersWon?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  leads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  roi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  spend?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type ChurnRiskResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ChurnRisk'] = ResolversParentTypes['ChurnRisk']> = {
@@ -487,6 +719,12 @@ export type ClvModelResolvers<ContextType = AnalyticsContext, ParentType extends
   repeaters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CohortResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Cohort'] = ResolversParentTypes['Cohort']> = {
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retention?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CustomerResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -520,6 +758,57 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FeatureAdoptionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['FeatureAdoption'] = ResolversParentTypes['FeatureAdoption']> = {
+  adoptedWithin30Days?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  adoptedWithin60Days?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  adoptedWithin90Days?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cohortSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retention12MonthsAdopters?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  retention12MonthsNonAdopters?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ForecastMonthResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ForecastMonth'] = ResolversParentTypes['ForecastMonth']> = {
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recurring?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  weightedPipeline?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type FunnelStepResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['FunnelStep'] = ResolversParentTypes['FunnelStep']> = {
+  avgDaysInStage?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  conversionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  converted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+  stageName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type KpisResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Kpis'] = ResolversParentTypes['Kpis']> = {
+  avgDaysToSecondPurchase?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  avgFirstResponseMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cac?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  ces?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  churnRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  csat?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customersAtStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  leadConversionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ltvToCac?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianFirstResponseMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mrr?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  mrrGrowth?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  netRevenueRetention?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  newCustomers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nps?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pipelineVelocityPerDay?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  repeatPurchaseRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  retentionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  slaBreachRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -531,15 +820,44 @@ export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends
   refitClvModel?: Resolver<ResolversTypes['ClvModel'], ParentType, ContextType, Partial<MutationRefitClvModelArgs>>;
 };
 
+export type OwnerPerformanceResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['OwnerPerformance'] = ResolversParentTypes['OwnerPerformance']> = {
+  avgCycleDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dealsLost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dealsWon?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ownerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  revenuePerCustomer?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  winRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProductResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ProductAffinityResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ProductAffinity'] = ResolversParentTypes['ProductAffinity']> = {
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDaysAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   atRiskCustomers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryAtRiskCustomersArgs, 'first' | 'level'>>;
+  channelAttribution?: Resolver<Array<ResolversTypes['ChannelAttribution']>, ParentType, ContextType, RequireFields<QueryChannelAttributionArgs, 'from' | 'to'>>;
   churnRiskSettings?: Resolver<ResolversTypes['ChurnRiskSettings'], ParentType, ContextType>;
   clvModel?: Resolver<Maybe<ResolversTypes['ClvModel']>, ParentType, ContextType>;
+  cohorts?: Resolver<Array<ResolversTypes['Cohort']>, ParentType, ContextType, RequireFields<QueryCohortsArgs, 'from' | 'months' | 'to'>>;
+  featureAdoption?: Resolver<Array<ResolversTypes['FeatureAdoption']>, ParentType, ContextType, RequireFields<QueryFeatureAdoptionArgs, 'from' | 'to'>>;
+  kpis?: Resolver<ResolversTypes['Kpis'], ParentType, ContextType, RequireFields<QueryKpisArgs, 'from' | 'to'>>;
+  nextProducts?: Resolver<Array<ResolversTypes['ProductAffinity']>, ParentType, ContextType, RequireFields<QueryNextProductsArgs, 'productId'>>;
+  ownerPerformance?: Resolver<Array<ResolversTypes['OwnerPerformance']>, ParentType, ContextType, RequireFields<QueryOwnerPerformanceArgs, 'from' | 'to'>>;
+  pipelineFunnel?: Resolver<Array<ResolversTypes['FunnelStep']>, ParentType, ContextType, Partial<QueryPipelineFunnelArgs>>;
+  revenueForecast?: Resolver<Array<ResolversTypes['ForecastMonth']>, ParentType, ContextType, RequireFields<QueryRevenueForecastArgs, 'months'>>;
   segmentSummary?: Resolver<Array<ResolversTypes['SegmentSummary']>, ParentType, ContextType>;
   valueSegmentSettings?: Resolver<ResolversTypes['ValueSegmentSettings'], ParentType, ContextType>;
 };
@@ -554,6 +872,10 @@ export type SegmentSummaryResolvers<ContextType = AnalyticsContext, ParentType e
   customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quadrant?: Resolver<ResolversTypes['ValueQuadrant'], ParentType, ContextType>;
   revenue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type StageResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Stage'] = ResolversParentTypes['Stage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ValueSegmentResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ValueSegment'] = ResolversParentTypes['ValueSegment']> = {
@@ -574,22 +896,32 @@ export type ValueSegmentSettingsPayloadResolvers<ContextType = AnalyticsContext,
 };
 
 export type Resolvers<ContextType = AnalyticsContext> = {
+  ChannelAttribution?: ChannelAttributionResolvers<ContextType>;
   ChurnRisk?: ChurnRiskResolvers<ContextType>;
   ChurnRiskSettings?: ChurnRiskSettingsResolvers<ContextType>;
   ChurnRiskSettingsPayload?: ChurnRiskSettingsPayloadResolvers<ContextType>;
   ChurnRiskWeights?: ChurnRiskWeightsResolvers<ContextType>;
   ClvModel?: ClvModelResolvers<ContextType>;
+  Cohort?: CohortResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerMetrics?: CustomerMetricsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FeatureAdoption?: FeatureAdoptionResolvers<ContextType>;
+  ForecastMonth?: ForecastMonthResolvers<ContextType>;
+  FunnelStep?: FunnelStepResolvers<ContextType>;
+  Kpis?: KpisResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OwnerPerformance?: OwnerPerformanceResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  ProductAffinity?: ProductAffinityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskSignal?: RiskSignalResolvers<ContextType>;
   SegmentSummary?: SegmentSummaryResolvers<ContextType>;
+  Stage?: StageResolvers<ContextType>;
   ValueSegment?: ValueSegmentResolvers<ContextType>;
   ValueSegmentSettings?: ValueSegmentSettingsResolvers<ContextType>;
   ValueSegmentSettingsPayload?: ValueSegmentSettingsPayloadResolvers<ContextType>;

@@ -4,7 +4,8 @@ import { CreateCustomerReadModel1732300000300 } from './1732300000300-create-cus
 import { CreateKpiReadModels1732300000400 } from './1732300000400-create-kpi-read-models.js';
 import { OrderRollupContributions1732300000410 } from './1732300000410-order-rollup-contributions.js';
 import { CreateClvModels1732300000700 } from './1732300000700-create-clv-models.js';
+import { CreateCustomerAliases1732300000710 } from './1732300000710-create-customer-aliases.js';
 import { ChurnRisk1732300000800 } from './1732300000800-churn-risk.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300, CreateKpiReadModels1732300000400, OrderRollupContributions1732300000410, CreateClvModels1732300000700, ChurnRisk1732300000800];
+export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300, CreateKpiReadModels1732300000400, OrderRollupContributions1732300000410, CreateClvModels1732300000700, CreateCustomerAliases1732300000710, ChurnRisk1732300000800];

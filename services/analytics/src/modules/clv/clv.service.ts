@@ -74,11 +74,14 @@ export async function referenceTime(manager: EntityManager, tenantId: string, no
 /**
  * Purchases up to `until` (inclusive), one row per customer and UTC day: every order placed
  * that day is one purchase whose amount is the sum of the orders (placed value, paid or not).
+ * Orders of a merged customer count for its survivor.
  */
 export async function loadPurchaseDays(manager: EntityManager, tenantId: string, until: Date): Promise<PurchaseDay[]> {
   const rows: { customer_id: string; day: string; amount: number }[] = await manager.query(
-    `SELECT customer_id, to_char(placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(amount)::float8 AS amount
-       FROM orders WHERE tenant_id = $1 AND placed_at <= $2
+    `SELECT coalesce(alias.survivor_id, o.customer_id) AS customer_id, to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+            sum(o.amount)::float8 AS amount
+       FROM orders o LEFT JOIN customer_aliases alias ON alias.tenant_id = o.tenant_id AND alias.merged_id = o.customer_id
+      WHERE o.tenant_id = $1 AND o.placed_at <= $2
       GROUP BY 1, 2`,
     [tenantId, until],
   );
@@ -217,9 +220,12 @@ export async function customerValues(manager: EntityManager, tenantId: string, c
   const referenceDay = utcDay(reference);
   const rows: { customer_id: string; day: string; amount: number; paid: number; currency: string }[] = customerIds.length
     ? await manager.query(
-        `SELECT customer_id, to_char(placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(amount)::float8 AS amount,
-                coalesce(sum(amount) FILTER (WHERE paid_at IS NOT NULL AND paid_at <= $2), 0)::float8 AS paid, max(currency) AS currency
-           FROM orders WHERE tenant_id = $1 AND customer_id = ANY($3::uuid[]) AND placed_at <= $2
+        `SELECT coalesce(alias.survivor_id, o.customer_id) AS customer_id, to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+                sum(o.amount)::float8 AS amount,
+                coalesce(sum(o.amount) FILTER (WHERE o.paid_at IS NOT NULL AND o.paid_at <= $2), 0)::float8 AS paid, max(o.currency) AS currency
+           FROM orders o LEFT JOIN customer_aliases alias ON alias.tenant_id = o.tenant_id AND alias.merged_id = o.customer_id
+          WHERE o.tenant_id = $1 AND o.placed_at <= $2
+            AND o.customer_id = ANY($3::uuid[] || ARRAY(SELECT merged_id FROM customer_aliases WHERE tenant_id = $1 AND survivor_id = ANY($3::uuid[])))
           GROUP BY 1, 2`,
         [tenantId, reference, customerIds],
       )
