@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { contactsService } from '@rapport/contacts';
 import { ChurnRiskChangedV1, InteractionRecordedV1, OrderPlacedV1, TicketOpenedV1, type EventDefinition, type EventEnvelope } from '@rapport/events';
-import { executeAs, startServiceForTest, type RunningService } from '@rapport/service-kit';
+import { executeAs, resolveEntities, startServiceForTest, type RunningService } from '@rapport/service-kit';
 import { createEventPublisher, createTestTenant, graphqlRequest, TEST_JWT_SECRET, testDatabaseUrl, type EventPublisher } from '@rapport/test-kit';
 import type { AnalyticsContext } from '../src/context.js';
 import { sweepChurnRisk } from '../src/modules/churn-risk/churn-risk.service.js';
@@ -202,5 +202,198 @@ describe('churn risk acceptance', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.equal((await tasks()).length, 1);
+  });
+});
+
+const DAY = 86_400_000;
+
+/** Read-model rows written straight in (the consumers that write them are tested with them). */
+async function seedCustomer(
+  tenantId: string,
+  customerId: string,
+  data: { weeklyUsage?: number[]; orders?: { amount: string; placedAt: Date; dueAt: Date | null; paidAt: Date | null }[]; lastActivityAt?: Date },
+  reference: Date,
+) {
+  await analytics.dataSource.query(
+    `INSERT INTO customers (tenant_id, customer_id, last_event_at, last_activity_at) VALUES ($1, $2, now(), $3)`,
+    [tenantId, customerId, data.lastActivityAt ?? null],
+  );
+  const monday = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() - ((reference.getUTCDay() + 6) % 7)));
+  // weeklyUsage[0] is the last complete week, [1] the one before, and so on.
+  for (const [index, interactions] of (data.weeklyUsage ?? []).entries()) {
+    const week = new Date(monday.getTime() - (index + 1) * 7 * DAY).toISOString().slice(0, 10);
+    await analytics.dataSource.query(
+      `INSERT INTO usage_weeks (tenant_id, customer_id, week, kind, feature, interactions) VALUES ($1, $2, $3, 'PRODUCT_USAGE', '', $4)`,
+      [tenantId, customerId, week, interactions],
+    );
+  }
+  for (const order of data.orders ?? []) {
+    await analytics.dataSource.query(
+      `INSERT INTO orders (tenant_id, order_id, customer_id, amount, currency, placed_at, due_at, paid_at, paid_amount, payment_count, placed_seen)
+       VALUES ($1, $2, $3, $4, 'EUR', $5, $6, $7, CASE WHEN $7::timestamptz IS NULL THEN NULL ELSE $4::numeric END, CASE WHEN $7::timestamptz IS NULL THEN 0 ELSE 1 END, true)`,
+      [tenantId, randomUUID(), customerId, order.amount, order.placedAt, order.dueAt, order.paidAt],
+    );
+  }
+}
+
+async function run(token: string, text: string, variables: Record<string, unknown> = {}) {
+  const response = await executeAs(analytics.subgraph, { query: text, variables }, token);
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return JSON.parse(JSON.stringify(response.body.singleResult)) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] };
+}
+
+const churnEvents = async (tenantId: string, customerId: string) =>
+  ((await analytics.dataSource.query(`SELECT envelope FROM outbox WHERE tenant_id = $1 AND type = 'ChurnRiskChanged' AND message_key = $2 ORDER BY seq`, [
+    tenantId,
+    customerId,
+  ])) as { envelope: string }[]).map((row) => JSON.parse(row.envelope).payload as { previousLevel: string | null; level: string; score: number });
+
+describe('churn risk: sweep, settings, at-risk list and segments', () => {
+  it('publishes ChurnRiskChanged only when time passing or new data moves the level', async () => {
+    const tenant = createTestTenant();
+    const customerId = randomUUID();
+    const reference = new Date('2026-03-18T12:00:00Z');
+    // Usage 6/week falling to 1/week: -83% -> 25 points. Two orders due in the week after the
+    // reference, unpaid.
+    await seedCustomer(
+      tenant.tenantId,
+      customerId,
+      {
+        weeklyUsage: [1, 1, 1, 1, 6, 6, 6, 6, 6, 6, 6, 6],
+        orders: [
+          { amount: '100.00', placedAt: new Date(reference.getTime() - 10 * DAY), dueAt: new Date(reference.getTime() + 3 * DAY), paidAt: null },
+          { amount: '100.00', placedAt: new Date(reference.getTime() - 9 * DAY), dueAt: new Date(reference.getTime() + 4 * DAY), paidAt: null },
+        ],
+        lastActivityAt: new Date(reference.getTime() - 2 * DAY),
+      },
+      reference,
+    );
+    const sweep = (asOf: Date) => sweepChurnRisk(analytics.dataSource, { now: asOf, asOf, tenantIds: [tenant.tenantId] });
+    await sweep(reference);
+    assert.deepEqual(
+      (await churnEvents(tenant.tenantId, customerId)).map((event) => [event.previousLevel, event.level, event.score]),
+      [[null, 'MEDIUM', 25]],
+    );
+    await sweep(reference);
+    assert.equal((await churnEvents(tenant.tenantId, customerId)).length, 1, 'the same level again publishes nothing');
+    // A week later both orders are past due and unpaid, with no new event at all: +20 points.
+    const weekLater = new Date(reference.getTime() + 7 * DAY);
+    await sweep(weekLater);
+    const events = await churnEvents(tenant.tenantId, customerId);
+    assert.deepEqual(events.at(-1), { ...events.at(-1), previousLevel: 'MEDIUM', level: 'HIGH' });
+
+    const token = await tenant.token(['sales']);
+    const [customer] = await resolveEntities(analytics.subgraph, token, 'Customer', [customerId, randomUUID()], 'metrics { healthScore churnRisk { score level asOf signals { name weight detail } } }');
+    const risk = customer?.['metrics'].churnRisk;
+    assert.equal(risk.level, 'HIGH');
+    assert.equal(risk.asOf, weekLater.toISOString());
+    assert.deepEqual(
+      risk.signals.map((signal: any) => signal.name),
+      ['FALLING_USAGE', 'LATE_PAYMENTS'],
+    );
+    assert.equal(Math.round(risk.signals.reduce((sum: number, signal: any) => sum + signal.weight, 0) * 10) / 10, risk.score);
+    assert.match(risk.signals[1].detail, /2 orders overdue and unpaid/);
+  });
+
+  it('lets an admin change weights and thresholds, rescoring at once; others are refused, bad values named', async () => {
+    const tenant = createTestTenant();
+    const admin = await tenant.token(['admin']);
+    const customerId = randomUUID();
+    const reference = new Date();
+    await seedCustomer(tenant.tenantId, customerId, { weeklyUsage: [0, 0, 0, 0, 5, 5, 5, 5, 5, 5, 5, 5], lastActivityAt: new Date(reference.getTime() - 3 * DAY) }, reference);
+    await sweepChurnRisk(analytics.dataSource, { now: reference, asOf: reference, tenantIds: [tenant.tenantId] });
+
+    const CONFIGURE = `mutation($input: ConfigureChurnRiskInput!) { configureChurnRisk(input: $input) { rescored settings { weights { fallingUsage latePayments } mediumThreshold highThreshold updatedAt } } }`;
+    const refused = await run(await tenant.token(['analyst']), CONFIGURE, { input: { highThreshold: 30 } });
+    assert.equal(refused.errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
+    const inverted = await run(admin, CONFIGURE, { input: { mediumThreshold: 50, highThreshold: 40 } });
+    assert.deepEqual([inverted.errors?.[0]?.extensions?.['code'], inverted.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'highThreshold']);
+    const negative = await run(admin, CONFIGURE, { input: { weights: { latePayments: -5 } } });
+    assert.deepEqual([negative.errors?.[0]?.extensions?.['code'], negative.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'weights.latePayments']);
+    const unchanged = await run(admin, `{ churnRiskSettings { mediumThreshold highThreshold updatedAt } }`);
+    assert.deepEqual(unchanged.data?.['churnRiskSettings'], { mediumThreshold: 20, highThreshold: 40, updatedAt: null });
+
+    // Usage alone is 25 of 100 points (MEDIUM); weighted 100 against the other six at their
+    // defaults (75), it is 100 x 100 / 175 = 57.1 points: HIGH.
+    const configured = await run(admin, CONFIGURE, { input: { weights: { fallingUsage: 100 } } });
+    assert.equal(configured.errors, undefined, JSON.stringify(configured.errors));
+    assert.equal(configured.data?.['configureChurnRisk'].rescored, 1);
+    assert.deepEqual(configured.data?.['configureChurnRisk'].settings.weights, { fallingUsage: 100, latePayments: 20 });
+    const [row] = await analytics.dataSource.query(`SELECT level, score FROM customer_churn_risk WHERE tenant_id = $1 AND customer_id = $2`, [tenant.tenantId, customerId]);
+    assert.deepEqual(row, { level: 'HIGH', score: 57.1 });
+    assert.deepEqual(
+      (await churnEvents(tenant.tenantId, customerId)).map((event) => event.level),
+      ['MEDIUM', 'HIGH'],
+    );
+  });
+
+  it('pages through the at-risk customers of the caller tenant only, highest score first', async () => {
+    const tenant = createTestTenant();
+    const other = createTestTenant();
+    const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const insert = (tenantId: string, customerId: string, score: number, level: string) =>
+      analytics.dataSource.query(
+        `INSERT INTO customer_churn_risk (tenant_id, customer_id, score, level, signals, as_of, computed_at, level_changed_at) VALUES ($1, $2, $3, $4, '[]', now(), now(), now())`,
+        [tenantId, customerId, score, level],
+      );
+    await insert(tenant.tenantId, ids[0]!, 55, 'HIGH');
+    await insert(tenant.tenantId, ids[1]!, 91, 'HIGH');
+    await insert(tenant.tenantId, ids[2]!, 70, 'HIGH');
+    await insert(tenant.tenantId, ids[3]!, 30, 'MEDIUM');
+    await insert(other.tenantId, randomUUID(), 99, 'HIGH');
+    const token = await tenant.token(['marketing']);
+    const PAGE = `query($after: String, $level: RiskLevel) { atRiskCustomers(level: $level, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const first = (await run(token, PAGE)).data?.['atRiskCustomers'];
+    assert.equal(first.totalCount, 3);
+    assert.deepEqual(first.edges.map((edge: any) => edge.node.id), [ids[1], ids[2]]);
+    assert.equal(first.pageInfo.hasNextPage, true);
+    const second = (await run(token, PAGE, { after: first.pageInfo.endCursor })).data?.['atRiskCustomers'];
+    assert.deepEqual(second.edges.map((edge: any) => edge.node.id), [ids[0]]);
+    assert.equal(second.pageInfo.hasNextPage, false);
+    const medium = (await run(token, PAGE, { level: 'MEDIUM' })).data?.['atRiskCustomers'];
+    assert.deepEqual(medium.edges.map((edge: any) => edge.node.id), [ids[3]]);
+    const bad = await run(token, PAGE, { after: 'not-a-cursor' });
+    assert.deepEqual([bad.errors?.[0]?.extensions?.['code'], bad.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'after']);
+  });
+
+  it('segments customers at the median of trailing 12-month revenue, or at a configured threshold', async () => {
+    const tenant = createTestTenant();
+    const reference = new Date();
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const paid = (amount: string, daysAgo: number) => ({
+      amount,
+      placedAt: new Date(reference.getTime() - daysAgo * DAY),
+      dueAt: null,
+      paidAt: new Date(reference.getTime() - daysAgo * DAY),
+    });
+    await seedCustomer(tenant.tenantId, a, { orders: [paid('300.00', 30), paid('200.00', 200)] }, reference);
+    // B's large order is older than 12 months: only its 100.00 counts.
+    await seedCustomer(tenant.tenantId, b, { orders: [paid('100.00', 60), paid('1000.00', 500)] }, reference);
+    await seedCustomer(tenant.tenantId, c, {}, reference);
+    const swept = await sweepChurnRisk(analytics.dataSource, { now: reference, asOf: reference, tenantIds: [tenant.tenantId] });
+    assert.equal(swept.segmented, 3);
+
+    const token = await tenant.token(['analyst']);
+    const SUMMARY = `{ segmentSummary { quadrant customers revenue { amount currency } } }`;
+    // Median of the positive current values (500, 100) = 300: A is high (PROTECT, no CLV model
+    // means no potential), B and C are low.
+    assert.deepEqual((await run(token, SUMMARY)).data?.['segmentSummary'], [
+      { quadrant: 'INVEST', customers: 0, revenue: { amount: 0, currency: 'EUR' } },
+      { quadrant: 'PROTECT', customers: 1, revenue: { amount: 500, currency: 'EUR' } },
+      { quadrant: 'DEVELOP', customers: 0, revenue: { amount: 0, currency: 'EUR' } },
+      { quadrant: 'SERVE_EFFICIENTLY', customers: 2, revenue: { amount: 100, currency: 'EUR' } },
+    ]);
+    const [customer] = await resolveEntities(analytics.subgraph, token, 'Customer', [b], 'metrics { valueSegment { quadrant currentValue { amount currency } potentialValue { amount } } }');
+    assert.deepEqual(customer?.['metrics'].valueSegment, { quadrant: 'SERVE_EFFICIENTLY', currentValue: { amount: 100, currency: 'EUR' }, potentialValue: { amount: 0 } });
+
+    const CONFIGURE = `mutation($input: ConfigureValueSegmentsInput!) { configureValueSegments(input: $input) { segmented settings { currentValueThreshold potentialValueThreshold } } }`;
+    assert.equal((await run(token, CONFIGURE, { input: { currentValueThreshold: 50 } })).errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
+    const admin = await tenant.token(['admin']);
+    const negative = await run(admin, CONFIGURE, { input: { currentValueThreshold: -1 } });
+    assert.equal(negative.errors?.[0]?.extensions?.['field'], 'currentValueThreshold');
+    const configured = await run(admin, CONFIGURE, { input: { currentValueThreshold: 50 } });
+    assert.deepEqual(configured.data?.['configureValueSegments'], { segmented: 3, settings: { currentValueThreshold: 50, potentialValueThreshold: null } });
+    const summary = (await run(token, SUMMARY)).data?.['segmentSummary'];
+    assert.deepEqual(summary.find((row: any) => row.quadrant === 'PROTECT'), { quadrant: 'PROTECT', customers: 2, revenue: { amount: 600, currency: 'EUR' } });
   });
 });
