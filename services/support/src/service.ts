@@ -1,6 +1,10 @@
 import { dateTimeScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
 import { createMessaging } from '@rapport/messaging';
 import { systemClock, type Clock } from './clock.js';
+import { contactAddedHandler } from './consumers/contact-added.handler.js';
+import { customerErasedHandler } from './consumers/customer-erased.handler.js';
+import { customersMergedHandler } from './consumers/customers-merged.handler.js';
+import { orderPaidHandler } from './consumers/order-paid.handler.js';
 import { createSupportContext, createSupportServices, type SupportContext, type SupportSettings } from './context.js';
 import { migrations } from './migrations/index.js';
 import { satisfactionResolvers } from './modules/satisfaction/satisfaction.resolvers.js';
@@ -19,7 +23,7 @@ export interface SupportServiceOptions {
   clock?: Clock;
   /** Days a RESOLVED ticket stays quiet before it is closed (7). */
   quietDays?: number;
-  /** How often SLA breaches and quiet tickets are checked (60 s); null runs no timer (tests call the jobs). */
+  /** How often SLA breaches, quiet tickets and due NPS surveys are checked (60 s); null runs no timer (tests call the jobs). */
   timerIntervalMs?: number | null;
 }
 
@@ -34,7 +38,11 @@ export function createSupportService(options: SupportServiceOptions = {}): Servi
     migrations,
     createContext: (base, dependencies) => createSupportContext(base, dependencies, settings),
     components: (dependencies) => {
-      const messaging = createMessaging(dependencies, { service: 'support', publishes: true }).components;
+      const messaging = createMessaging(dependencies, {
+        service: 'support',
+        publishes: true,
+        consumers: [{ groupId: 'support', handlers: [contactAddedHandler, orderPaidHandler, customersMergedHandler, customerErasedHandler] }],
+      }).components;
       if (timerIntervalMs === null) return messaging;
       const services = createSupportServices(dependencies, settings);
       const timers = createTimers({
@@ -44,6 +52,7 @@ export function createSupportService(options: SupportServiceOptions = {}): Servi
         jobs: [
           { name: 'sla-breaches', run: (now) => services.sla.checkBreaches(now) },
           { name: 'close-quiet-tickets', run: (now) => services.tickets.closeQuietTickets(now) },
+          { name: 'nps-invitations', run: (now) => services.surveys.inviteDueNps(now) },
         ],
       });
       return [...messaging, timers];

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { resolveEntities } from '@rapport/service-kit';
 import { TOPICS } from '@rapport/events';
 import { createTestTenant, type EventTap, tapEvents, type TestTenant } from '@rapport/test-kit';
-import { errorOf, openTicket, REOPEN, RESOLVE, startSupport, type SupportUnderTest } from './support/service.js';
+import { errorOf, giveEmailConsent, openTicket, REOPEN, RESOLVE, startSupport, type SupportUnderTest } from './support/service.js';
 
 let support: SupportUnderTest;
 let events: EventTap;
@@ -20,7 +20,10 @@ after(async () => {
 const INVITATIONS = `{ surveyInvitations(first: 10) { totalCount edges { node { id kind trigger sentAt answeredAt customer { id } } } } }`;
 const ANSWER = `mutation($input: AnswerSurveyInput!) { answerSurvey(input: $input) { surveyResponse { id kind score comment answeredAt customer { id } } } }`;
 
+/** A ticket opened and resolved for a customer who consented to email (the tenant is the token's). */
 async function resolvedTicket(token: string, customerId: string) {
+  const { tenant } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { tenant: string };
+  await giveEmailConsent(support, tenant, customerId);
   const ticket = await openTicket(support, token, { customerId });
   await support.ok(token, RESOLVE, { input: { ticketId: ticket['id'] } });
   return ticket;

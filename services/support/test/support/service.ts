@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { startServiceForTest, type RunningService } from '@rapport/service-kit';
+import { randomUUID } from 'node:crypto';
+import { startServiceForTest, withTenant, type RunningService } from '@rapport/service-kit';
 import { graphqlRequest, TEST_JWT_SECRET, testDatabaseUrl, type GraphQLResponse } from '@rapport/test-kit';
 import type { Clock } from '../../src/clock.js';
 import { createSupportServices, type SupportContext } from '../../src/context.js';
@@ -75,4 +76,18 @@ export const TICKET = `query($id: ID!) { ticket(id: $id) { ${TICKET_FIELDS} } }`
 export async function openTicket(support: SupportUnderTest, token: string, input: Record<string, unknown>) {
   const data = await support.ok(token, OPEN_TICKET, { input: { subject: 'Cannot log in', ...input } });
   return data['openTicket'].ticket as Record<string, any>;
+}
+
+/**
+ * A contact of the customer who consented to email, as support learns it from contacts'
+ * ContactAdded (tests/automations.test.ts covers that path through the broker): surveys go only
+ * to such customers.
+ */
+export async function giveEmailConsent(support: SupportUnderTest, tenantId: string, customerId: string): Promise<void> {
+  await withTenant(support.service.dataSource, tenantId, (scope) =>
+    scope.manager.query(
+      `INSERT INTO contact_consents (tenant_id, contact_id, customer_id, email_consent, consent_updated_at) VALUES ($1, $2, $3, true, now())`,
+      [tenantId, randomUUID(), customerId],
+    ),
+  );
 }

@@ -30,6 +30,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const COMMENT_MAX = 5_000;
 const SCALES: Record<SurveyKind, [number, number]> = { CSAT: [1, 5], NPS: [0, 10], CES: [1, 5] };
 
+/** Surveys go by email: only to a customer with a contact who consented to email (known from contacts' ContactAdded). */
+async function hasEmailConsent(scope: TenantScope, customerId: string): Promise<boolean> {
+  const [row]: { consented: boolean }[] = await scope.manager.query(
+    `SELECT EXISTS (SELECT 1 FROM contact_consents WHERE tenant_id = $1 AND customer_id = $2 AND email_consent) AS consented`,
+    [scope.tenantId, customerId],
+  );
+  return row?.consented ?? false;
+}
+
+/** The first NPS survey comes this many days after the first paid order (seed 000)... */
+export const NPS_FIRST_AFTER_DAYS = 90;
+/** ...and the next ones at most this often. */
+export const NPS_EVERY_DAYS = 180;
+
 /**
  * Creates an invitation for what the customer just did, in the caller's transaction, unless
  * the customer was invited in the last 30 days. A transaction-scoped lock per customer makes
@@ -41,6 +55,7 @@ export async function inviteToSurvey(
   now: Date,
 ): Promise<SurveyInvitationRow | null> {
   await scope.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`survey:${scope.tenantId}:${invitation.customerId}`]);
+  if (!(await hasEmailConsent(scope, invitation.customerId))) return null;
   const since = new Date(now.getTime() - SURVEY_QUIET_DAYS * DAY_MS);
   const recent = await scope
     .repository(SurveyInvitationEntity)
@@ -142,6 +157,48 @@ export class SurveyService {
       if (reason) await recordEvent(scope.manager, 'support', FollowUpRequestedV1, { ...event, payload: toFollowUpRequestedPayload(response, reason) });
       return toSurveyResponseModel(response);
     });
+  }
+
+  /**
+   * The NPS timer: invites every customer whose first paid order is at least 90 days old and who
+   * had no NPS invitation in the last 180 days, subject to consent and the 30-day rule like any
+   * invitation. Idempotent (a second run at the same time invites no one), so the timer may run
+   * it as often as it likes; `tenantId` limits it to one tenant (tests). Returns the number invited.
+   */
+  async inviteDueNps(now: Date, options: { tenantId?: string } = {}): Promise<number> {
+    const firstBefore = new Date(now.getTime() - NPS_FIRST_AFTER_DAYS * DAY_MS);
+    const npsSince = new Date(now.getTime() - NPS_EVERY_DAYS * DAY_MS);
+    const quietSince = new Date(now.getTime() - SURVEY_QUIET_DAYS * DAY_MS);
+    const due = (tenantFilter: string) => `
+      SELECT purchase.tenant_id, purchase.customer_id,
+             EXISTS (SELECT 1 FROM survey_invitations nps WHERE nps.tenant_id = purchase.tenant_id AND nps.customer_id = purchase.customer_id AND nps.kind = 'NPS') AS asked_before
+        FROM customer_first_purchases purchase
+       WHERE ${tenantFilter} AND purchase.first_paid_at <= $1
+         AND NOT EXISTS (SELECT 1 FROM survey_invitations nps
+                          WHERE nps.tenant_id = purchase.tenant_id AND nps.customer_id = purchase.customer_id AND nps.kind = 'NPS' AND nps.sent_at > $2)
+         AND NOT EXISTS (SELECT 1 FROM survey_invitations recent
+                          WHERE recent.tenant_id = purchase.tenant_id AND recent.customer_id = purchase.customer_id AND recent.sent_at > $3)
+         AND EXISTS (SELECT 1 FROM contact_consents consent
+                      WHERE consent.tenant_id = purchase.tenant_id AND consent.customer_id = purchase.customer_id AND consent.email_consent)`;
+    const window = [firstBefore, npsSince, quietSince];
+    // Across tenants only to find which have work; each tenant's invitations are written in its own scope.
+    const tenants = (await this.dataSource.query(`SELECT DISTINCT tenant_id FROM (${due('($4::uuid IS NULL OR purchase.tenant_id = $4)')}) candidates`, [
+      ...window,
+      options.tenantId ?? null,
+    ])) as { tenant_id: string }[];
+    let invited = 0;
+    for (const { tenant_id: tenantId } of tenants) {
+      invited += await withTenant(this.dataSource, tenantId, async (scope) => {
+        const customers: { customer_id: string; asked_before: boolean }[] = await scope.manager.query(due('purchase.tenant_id = $4'), [...window, tenantId]);
+        let count = 0;
+        for (const customer of customers) {
+          const trigger = customer.asked_before ? 'NPS_EVERY_180_DAYS' : 'FIRST_ORDER_PLUS_90_DAYS';
+          if (await inviteToSurvey(scope, { customerId: customer.customer_id, kind: 'NPS', trigger, ticketId: null }, now)) count += 1;
+        }
+        return count;
+      });
+    }
+    return invited;
   }
 
   /** What the customer wrote: not for analysts. */
