@@ -5,6 +5,23 @@ import { referenceTime } from '../clv/clv.service.js';
 import { recomputeChurnRisk, sweepChurnRisk, type SweepResult } from './churn-risk.service.js';
 
 /**
+ * The events that change a churn input. Others (leads, deals, campaigns) would only rescore
+ * unchanged customers, or ids that are not customers at all (a campaign's spend).
+ */
+export const CHURN_INPUT_EVENTS: ReadonlySet<string> = new Set([
+  'InteractionRecorded',
+  'OrderPlaced',
+  'OrderPaid',
+  'SubscriptionChanged',
+  'TicketOpened',
+  'TicketStatusChanged',
+  'TicketResolved',
+  'SlaBreached',
+  'SurveyAnswered',
+  'CustomersMerged',
+]);
+
+/**
  * After a chunk of events is written to the read models, in the same transaction: every
  * customer the chunk touched is scored again as of its tenant's reference time, so a level
  * change and its ChurnRiskChanged commit with the events that caused it.
@@ -12,6 +29,7 @@ import { recomputeChurnRisk, sweepChurnRisk, type SweepResult } from './churn-ri
 export const rescoreAfterEvents: AfterApply = async (events, manager) => {
   const byTenant = new Map<string, Set<string>>();
   for (const event of events) {
+    if (!CHURN_INPUT_EVENTS.has(event.type)) continue;
     let customers = byTenant.get(event.tenantId);
     if (!customers) byTenant.set(event.tenantId, (customers = new Set()));
     customers.add(event.customerId);
