@@ -357,6 +357,20 @@ describe('analytics: kpis from the read models', () => {
     assert.equal(lines[0], 'channel,leads,customersWon,revenueAmount,revenueCurrency,spendAmount,spendCurrency,cacAmount,cacCurrency,roi');
     assert.equal(lines[1], `ads,1,1,40,EUR,700,EUR,700,EUR,'${(40 - 700) / 700}`);
 
+    const segments = await fetch(url(`/export/segmentSummary.csv`), { headers: await identityHeaderFor(token) });
+    assert.deepEqual((await segments.text()).trim().split('\n'), [
+      'quadrant,customers,revenueAmount,revenueCurrency',
+      // Written in the segment test above: c1, c3 INVEST; c2 PROTECT.
+      'INVEST,2,0,EUR',
+      'PROTECT,1,0,EUR',
+      'DEVELOP,0,0,EUR',
+      'SERVE_EFFICIENTLY,0,0,EUR',
+    ]);
+    const risky = await fetch(url(`/export/atRiskCustomers.csv?level=HIGH`), { headers: await identityHeaderFor(token) });
+    assert.equal((await risky.text()).trim().split('\n')[0], 'customerId,level,score');
+    const cohortsCsv = await fetch(url(`/export/cohorts.csv?from=2024-06-01T00:00:00Z&to=${Q1.to}&months=3`), { headers: await identityHeaderFor(token) });
+    assert.deepEqual((await cohortsCsv.text()).trim().split('\n'), ['month,size,month0,month1,month2', '2024-06,1,1,0,0', '2025-01,1,1,0,0', '2025-03,1,1,,']);
+
     const anonymous = await fetch(url(`/export/kpis.csv?from=${Q1.from}&to=${Q1.to}`), { headers: { authorization: `Bearer ${token}` } });
     assert.equal(anonymous.status, 401, 'a bare client token is not the gateway identity');
     const forbidden = await fetch(url(`/export/kpis.csv?from=${Q1.from}&to=${Q1.to}`), { headers: await identityHeaderFor(await tenant.token(['support'])) });

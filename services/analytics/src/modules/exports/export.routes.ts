@@ -3,22 +3,27 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Express, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { authenticateRequest, badInput, DomainError, requireRole, withTenant, type AuthContext, type ServiceDependencies, type Subgraph, type TenantScope } from '@rapport/service-kit';
+import { authenticateRequest, badInput, DomainError, requireRole, withTenant, type AuthContext, type Role, type ServiceDependencies, type Subgraph, type TenantScope } from '@rapport/service-kit';
+import type { DataSource } from 'typeorm';
 import type { AnalyticsContext } from '../../context.js';
 import { computeKpis, parsePeriod, VALUE_QUADRANTS, type ValueQuadrant } from '../kpis/kpis.service.js';
 import { KPI_READERS } from '../kpis/kpis.resolvers.js';
 import { REPORT_READERS } from '../reports/reports.resolvers.js';
 import { channelAttribution, cohorts, featureAdoption, nextProducts, ownerPerformance, pipelineFunnel, revenueForecast } from '../reports/reports.service.js';
+import { CHURN_READERS } from '../churn-risk/churn-risk.service.js';
+import { SEGMENT_READERS, segmentSummary } from '../value-segment/value-segment.service.js';
 
 type Query = Record<string, string | undefined>;
 type Row = object;
 type Cells = Record<string, unknown>;
 
 interface Export {
-  roles: readonly ('analyst' | 'sales' | 'marketing' | 'support')[];
+  roles: readonly Role[];
   /** The CSV header, fixed so that an empty list or a null Money still has its columns. */
   columns(query: Query): string[];
-  rows(scope: TenantScope, query: Query): Promise<Row[]>;
+  /** Rows read in one tenant-scoped transaction; `load` instead for a service that opens its own. */
+  rows?(scope: TenantScope, query: Query): Promise<Row[]>;
+  load?(dataSource: DataSource, auth: AuthContext, query: Query): Promise<Row[]>;
 }
 
 const money = (name: string) => [`${name}Amount`, `${name}Currency`];
@@ -97,6 +102,24 @@ export const EXPORTS: Record<string, Export> = {
     columns: () => ['ownerId', 'dealsWon', 'dealsLost', ...money('revenue'), 'winRate', 'avgCycleDays', ...money('revenuePerCustomer')],
     rows: (scope, query) => ownerPerformance(scope, period(query)),
   },
+  atRiskCustomers: {
+    roles: CHURN_READERS,
+    columns: () => ['customerId', 'level', 'score'],
+    // The whole list at a level, highest score first, as the query pages through it.
+    rows: async (scope, query) => {
+      const level = query['level'] ?? 'HIGH';
+      if (!['LOW', 'MEDIUM', 'HIGH'].includes(level)) throw badInput('level', 'level must be one of LOW, MEDIUM, HIGH');
+      return scope.manager.query(
+        `SELECT customer_id AS "customerId", level, score FROM customer_churn_risk WHERE tenant_id = $1 AND level = $2 ORDER BY score DESC, customer_id`,
+        [scope.tenantId, level],
+      );
+    },
+  },
+  segmentSummary: {
+    roles: SEGMENT_READERS,
+    columns: () => ['quadrant', 'customers', ...money('revenue')],
+    load: (dataSource, auth) => segmentSummary(dataSource, auth),
+  },
   featureAdoption: {
     roles: REPORT_READERS.featureAdoption,
     columns: () => ['feature', 'cohortSize', 'adoptedWithin30Days', 'adoptedWithin60Days', 'adoptedWithin90Days', 'retention12MonthsAdopters', 'retention12MonthsNonAdopters'],
@@ -156,7 +179,9 @@ export function exportRoutes(app: Express, dependencies: ServiceDependencies & {
       requireRole(auth, definition.roles);
       const query = Object.fromEntries(Object.entries(request.query).map(([key, value]) => [key, typeof value === 'string' ? value : undefined]));
       columns = definition.columns(query);
-      rows = await withTenant(dependencies.dataSource, auth.tenantId, (scope) => definition.rows(scope, query));
+      rows = definition.load
+        ? await definition.load(dependencies.dataSource, auth, query)
+        : await withTenant(dependencies.dataSource, auth.tenantId, (scope) => definition.rows!(scope, query));
     } catch (error) {
       sendError(response, error);
       return;
