@@ -14,7 +14,7 @@ export const OrderPlacedV1 = defineEvent({
   producer: 'sales-pipeline',
   consumers: ['analytics'],
   description:
-    'An order was placed: its lines with the unit prices charged, and the total computed from them (decimal strings in major units).',
+    'An order was placed: its lines with the unit prices charged, and the total computed from them (decimal strings in major units). Imported orders carry their historical `placedAt`; a re-import that changes an order publishes it again under the same `orderId`, so consumers upsert by `orderId`.',
   payload: z.object({
     orderId: z.uuid(),
     lines: z
