@@ -4,6 +4,7 @@ export * from './database.js';
 export * from './environment.js';
 export * from './errors.js';
 export * from './http.js';
+export * from './imports.js';
 export * from './loaders.js';
 export * from './logger.js';
 export * from './pagination.js';

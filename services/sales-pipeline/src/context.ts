@@ -3,6 +3,7 @@ import type { CampaignModel } from './modules/campaign/campaign.model.js';
 import { CampaignService } from './modules/campaign/campaign.service.js';
 import { createDealLoader, createDealsOfCustomerLoader, createHistoryLoader } from './modules/deal/deal.loader.js';
 import { DealService } from './modules/deal/deal.service.js';
+import { OrderImportService } from './modules/import/order-import.service.js';
 import { LeadService } from './modules/lead/lead.service.js';
 import { createLinesOfOrderLoader, createOrdersOfCustomerLoader } from './modules/order/order.loader.js';
 import { OrderService } from './modules/order/order.service.js';
@@ -24,6 +25,7 @@ export interface SalesContext extends RequestContext {
     subscriptions: SubscriptionService;
     campaigns: CampaignService;
     leads: LeadService;
+    imports: OrderImportService;
   };
   loaders: {
     revenue: ReturnType<typeof createRevenueLoader>;
@@ -51,6 +53,7 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
     subscriptions: new SubscriptionService(dataSource),
     campaigns: new CampaignService(dataSource),
     leads: new LeadService(dataSource),
+    imports: new OrderImportService(dataSource),
   };
   return {
     ...base,

@@ -11,4 +11,5 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/subscription/subscription.graphql',
   './modules/campaign/campaign.graphql',
   './modules/lead/lead.graphql',
+  './modules/import/import.graphql',
 ]);

@@ -11,6 +11,9 @@ import { DealEntity, DealStageChangeEntity } from './modules/deal/deal.entity.js
 import { dealResolvers } from './modules/deal/deal.resolvers.js';
 import { LeadEntity, RoutingRuleEntity } from './modules/lead/lead.entity.js';
 import { leadResolvers } from './modules/lead/lead.resolvers.js';
+import { CUSTOMER_DIRECTORY_GROUP, customerDirectoryHandlers } from './modules/customer-directory/customer-directory.handlers.js';
+import { importResolvers } from './modules/import/import.resolvers.js';
+import { mountOrderImportRoute } from './modules/import/import.routes.js';
 import { OrderEntity, OrderLineEntity, PaymentEntity } from './modules/order/order.entity.js';
 import { orderResolvers } from './modules/order/order.resolvers.js';
 import { PipelineEntity, StageEntity } from './modules/pipeline/pipeline.entity.js';
@@ -26,7 +29,7 @@ import { typeDefs } from './schema.js';
 export const salesPipelineService: ServiceDefinition<SalesContext> = {
   name: 'sales-pipeline',
   typeDefs,
-  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers, subscriptionResolvers, campaignResolvers, leadResolvers),
+  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers, subscriptionResolvers, campaignResolvers, leadResolvers, importResolvers),
   entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity, SubscriptionEntity, MrrMovementEntity, CampaignEntity, CampaignSpendEntity, LeadEntity, RoutingRuleEntity],
   migrations,
   createContext: createSalesContext,
@@ -35,7 +38,9 @@ export const salesPipelineService: ServiceDefinition<SalesContext> = {
       service: SALES_PRODUCER,
       publishes: true,
       consumers: [
+        { groupId: CUSTOMER_DIRECTORY_GROUP, handlers: customerDirectoryHandlers },
         { groupId: 'sales-pipeline', handlers: [customersMergedHandler, customerErasedHandler, memberUpsertedHandler] },
       ],
     }).components,
+  routes: (app, { subgraph }) => mountOrderImportRoute(app, subgraph),
 };

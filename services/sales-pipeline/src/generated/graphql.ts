@@ -169,6 +169,40 @@ export type EndSubscriptionInput = {
   subscriptionId: Scalars['ID']['input'];
 };
 
+/**
+ * CSV text, at most 5,000 rows (larger files: POST /imports/orders on the gateway). Header:
+ * orderExternalId,customerExternalId,customerEmail,placedAt,amount,currency,sku,quantity (columns
+ * may be omitted; placedAt is required; customerName may be added). One row per order (amount,
+ * currency) or per order line (sku, quantity; the lines of one order share orderExternalId and are
+ * consecutive). Imported orders are placed and paid at placedAt.
+ */
+export type ImportOrdersInput = {
+  /** An unknown customerExternalId (or email) creates the customer in contacts under an id minted here. */
+  createCustomers?: InputMaybe<Scalars['Boolean']['input']>;
+  csv: Scalars['String']['input'];
+};
+
+export type ImportRejection = {
+  __typename?: 'ImportRejection';
+  /** The column at fault, when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  /** 1-based data row, header not counted. */
+  row: Scalars['Int']['output'];
+};
+
+/** How an import went, row by row. Rows are counted, not orders: received = imported + updated + rejected. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** Rows written as new records. */
+  imported: Scalars['Int']['output'];
+  /** Data rows read (the header is not a row). */
+  received: Scalars['Int']['output'];
+  rejected: Array<ImportRejection>;
+  /** Rows matched to a record of an earlier import and written over it (or found unchanged). */
+  updated: Scalars['Int']['output'];
+};
+
 export type Lead = {
   __typename?: 'Lead';
   /** The member routing (or a person) gave the lead to; null while NEW. */
@@ -241,6 +275,7 @@ export type Mutation = {
   createLead: LeadPayload;
   createPipeline: PipelinePayload;
   endSubscription: SubscriptionPayload;
+  importOrders: ImportReport;
   loseDeal: DealPayload;
   moveDeal: DealPayload;
   placeOrder: OrderPayload;
@@ -286,6 +321,11 @@ export type MutationCreatePipelineArgs = {
 
 export type MutationEndSubscriptionArgs = {
   input: EndSubscriptionInput;
+};
+
+
+export type MutationImportOrdersArgs = {
+  input: ImportOrdersInput;
 };
 
 
@@ -741,6 +781,10 @@ export type ResolversTypes = {
   DealPayload: ResolverTypeWrapper<Omit<DealPayload, 'deal'> & { deal: ResolversTypes['Deal'] }>;
   DealStatus: DealStatus;
   EndSubscriptionInput: EndSubscriptionInput;
+  ImportOrdersInput: ImportOrdersInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ImportRejection: ResolverTypeWrapper<ImportRejection>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
   Lead: ResolverTypeWrapper<LeadModel>;
   LeadConnection: ResolverTypeWrapper<Omit<LeadConnection, 'edges'> & { edges: Array<ResolversTypes['LeadEdge']> }>;
   LeadEdge: ResolverTypeWrapper<Omit<LeadEdge, 'node'> & { node: ResolversTypes['Lead'] }>;
@@ -751,7 +795,6 @@ export type ResolversTypes = {
   MoveDealInput: MoveDealInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineModel>;
@@ -804,6 +847,10 @@ export type ResolversParentTypes = {
   DealFilter: DealFilter;
   DealPayload: Omit<DealPayload, 'deal'> & { deal: ResolversParentTypes['Deal'] };
   EndSubscriptionInput: EndSubscriptionInput;
+  ImportOrdersInput: ImportOrdersInput;
+  Boolean: Scalars['Boolean']['output'];
+  ImportRejection: ImportRejection;
+  ImportReport: ImportReport;
   Lead: LeadModel;
   LeadConnection: Omit<LeadConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeadEdge']> };
   LeadEdge: Omit<LeadEdge, 'node'> & { node: ResolversParentTypes['Lead'] };
@@ -813,7 +860,6 @@ export type ResolversParentTypes = {
   MoveDealInput: MoveDealInput;
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
-  Boolean: Scalars['Boolean']['output'];
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineModel;
@@ -898,6 +944,19 @@ export type DealPayloadResolvers<ContextType = SalesContext, ParentType extends 
   deal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
 };
 
+export type ImportRejectionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['ImportRejection'] = ResolversParentTypes['ImportRejection']> = {
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['ImportRejection']>, ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LeadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Lead'] = ResolversParentTypes['Lead']> = {
   assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType>;
@@ -942,6 +1001,7 @@ export type MutationResolvers<ContextType = SalesContext, ParentType extends Res
   createLead?: Resolver<ResolversTypes['LeadPayload'], ParentType, ContextType, RequireFields<MutationCreateLeadArgs, 'input'>>;
   createPipeline?: Resolver<ResolversTypes['PipelinePayload'], ParentType, ContextType, RequireFields<MutationCreatePipelineArgs, 'input'>>;
   endSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationEndSubscriptionArgs, 'input'>>;
+  importOrders?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportOrdersArgs, 'input'>>;
   loseDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationLoseDealArgs, 'input'>>;
   moveDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationMoveDealArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
@@ -1087,6 +1147,8 @@ export type Resolvers<ContextType = SalesContext> = {
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
   DealPayload?: DealPayloadResolvers<ContextType>;
+  ImportRejection?: ImportRejectionResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
   Lead?: LeadResolvers<ContextType>;
   LeadConnection?: LeadConnectionResolvers<ContextType>;
   LeadEdge?: LeadEdgeResolvers<ContextType>;

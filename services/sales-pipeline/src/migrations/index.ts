@@ -4,6 +4,7 @@ import { ProductsOrdersPayments1764100000000 } from './1764100000000-products-or
 import { PipelinesDeals1764100000100 } from './1764100000100-pipelines-deals.js';
 import { SubscriptionsMrr1764100000200 } from './1764100000200-subscriptions-mrr.js';
 import { LeadsRoutingCampaigns1764100000300 } from './1764100000300-leads-routing-campaigns.js';
+import { OrderImportsCustomerDirectory1764100000450 } from './1764100000450-order-imports-customer-directory.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   PipelinesDeals1764100000100,
   SubscriptionsMrr1764100000200,
   LeadsRoutingCampaigns1764100000300,
+  OrderImportsCustomerDirectory1764100000450,
 ];
