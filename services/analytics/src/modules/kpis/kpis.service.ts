@@ -102,7 +102,7 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
             GROUP BY customer_id)
      SELECT (SELECT count(*) FROM start_set)::int AS at_start,
             (SELECT count(*) FROM end_set)::int AS at_end,
-            (SELECT count(*) FROM start_set WHERE customer_id NOT IN (SELECT customer_id FROM end_set))::int AS lost,
+            (SELECT count(*) FROM (SELECT customer_id FROM start_set EXCEPT SELECT customer_id FROM end_set) gone)::int AS lost,
             (SELECT count(*) FROM acquisition WHERE acquired_at >= $2 AND acquired_at < $3 AND ${inSegment('customer_id')})::int AS acquired,
             (SELECT count(*) FROM acquisition WHERE acquired_at >= $2 AND acquired_at < $3)::int AS acquired_all`,
   );
