@@ -8,6 +8,7 @@ import { CustomerService } from './modules/customer/customer.service.js';
 import { DataQualityService } from './modules/data-quality/data-quality.service.js';
 import type { FieldDefinitionRow } from './modules/field-definition/field-definition.entity.js';
 import { FieldDefinitionService } from './modules/field-definition/field-definition.service.js';
+import { CustomerImportService } from './modules/import/customer-import.service.js';
 import { InteractionService } from './modules/interaction/interaction.service.js';
 import { MemberService } from './modules/member/member.service.js';
 import { TaskService } from './modules/task/task.service.js';
@@ -24,6 +25,7 @@ export interface ContactsContext extends RequestContext {
     tasks: TaskService;
     members: MemberService;
     dataQuality: DataQualityService;
+    imports: CustomerImportService;
   };
   loaders: {
     customer: ReturnType<typeof createCustomerLoader>;
@@ -48,6 +50,7 @@ export function createContactsContext(base: RequestContext, dependencies: Servic
     tasks: new TaskService(dataSource),
     members: new MemberService(dataSource),
     dataQuality: new DataQualityService(dataSource),
+    imports: new CustomerImportService(dataSource),
   };
   let definitions: Promise<FieldDefinitionRow[]> | undefined;
   return {

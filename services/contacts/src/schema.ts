@@ -10,4 +10,5 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/task/task.graphql',
   './modules/member/member.graphql',
   './modules/data-quality/data-quality.graphql',
+  './modules/import/import.graphql',
 ]);

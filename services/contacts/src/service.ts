@@ -1,6 +1,7 @@
 import { dateTimeScalar, jsonScalar, mergeResolvers, type ServiceDefinition } from '@rapport/service-kit';
 import { createMessaging } from '@rapport/messaging';
 import { churnRiskChangedHandler } from './consumers/churn-risk-changed.handler.js';
+import { customerImportRequestedHandler } from './consumers/customer-import-requested.handler.js';
 import { dealStageChangedHandler } from './consumers/deal-stage-changed.handler.js';
 import { dealWonHandler } from './consumers/deal-won.handler.js';
 import { followUpRequestedHandler } from './consumers/follow-up-requested.handler.js';
@@ -14,6 +15,8 @@ import { contactResolvers } from './modules/contact/contact.resolvers.js';
 import { CustomerEntity } from './modules/customer/customer.entity.js';
 import { customerResolvers } from './modules/customer/customer.resolvers.js';
 import { dataQualityResolvers } from './modules/data-quality/data-quality.resolvers.js';
+import { importResolvers } from './modules/import/import.resolvers.js';
+import { mountCustomerImportRoute } from './modules/import/import.routes.js';
 import { FieldDefinitionEntity } from './modules/field-definition/field-definition.entity.js';
 import { fieldDefinitionResolvers } from './modules/field-definition/field-definition.resolvers.js';
 import { InteractionEntity } from './modules/interaction/interaction.entity.js';
@@ -36,6 +39,7 @@ export const contactsService: ServiceDefinition<ContactsContext> = {
     taskResolvers,
     memberResolvers,
     dataQualityResolvers,
+    importResolvers,
   ),
   entities: [CustomerEntity, FieldDefinitionEntity, ContactEntity, InteractionEntity, TaskEntity, MemberEntity],
   migrations,
@@ -57,6 +61,9 @@ export const contactsService: ServiceDefinition<ContactsContext> = {
             churnRiskChangedHandler,
           ],
         },
+        // Its own group: creating customers for imports never waits behind the automations.
+        { groupId: 'contacts-imports', handlers: [customerImportRequestedHandler] },
       ],
     }).components,
+  routes: (app, { subgraph }) => mountCustomerImportRoute(app, subgraph),
 };

@@ -251,6 +251,37 @@ export type FieldType =
   | 'STRING';
 
 /**
+ * CSV text, at most 5,000 rows (larger files: POST /imports/customers on the gateway). Header:
+ * name,kind,email,domain,industry,country,externalId,tags (tags separated by |; name and kind
+ * required). A row matching a customer by externalId, then by email, updates it; empty cells keep
+ * what the customer has.
+ */
+export type ImportCustomersInput = {
+  csv: Scalars['String']['input'];
+};
+
+export type ImportRejection = {
+  __typename?: 'ImportRejection';
+  /** The column at fault, when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  /** 1-based data row, header not counted. */
+  row: Scalars['Int']['output'];
+};
+
+/** How an import went, row by row: received = imported + updated + rejected. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** Rows written as new records. */
+  imported: Scalars['Int']['output'];
+  /** Data rows read (the header is not a row). */
+  received: Scalars['Int']['output'];
+  rejected: Array<ImportRejection>;
+  /** Rows matched to a record of an earlier import and written over it (or found unchanged). */
+  updated: Scalars['Int']['output'];
+};
+
+/**
  * One entry of a customer's timeline. A lifecycle move (setLifecycleStage) appears as a NOTE
  * whose lifecycleChange is set, whose summary reads "Lifecycle stage: FROM -> TO" and whose
  * memberId is who moved it; it is not published as InteractionRecorded (LifecycleStageChanged is).
@@ -348,6 +379,7 @@ export type Mutation = {
    * facts; publishes CustomerErased so that every service erases what it holds.
    */
   eraseCustomer: EraseCustomerPayload;
+  importCustomers: ImportReport;
   mergeCustomers: CustomerPayload;
   recordInteraction: InteractionPayload;
   /**
@@ -383,6 +415,11 @@ export type MutationCreateTaskArgs = {
 
 export type MutationEraseCustomerArgs = {
   input: EraseCustomerInput;
+};
+
+
+export type MutationImportCustomersArgs = {
+  input: ImportCustomersInput;
 };
 
 
@@ -652,6 +689,9 @@ export type ResolversTypes = {
   FieldDefinitionPayload: ResolverTypeWrapper<Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversTypes['FieldDefinition'] }>;
   FieldFillRate: ResolverTypeWrapper<FieldFillRate>;
   FieldType: FieldType;
+  ImportCustomersInput: ImportCustomersInput;
+  ImportRejection: ResolverTypeWrapper<ImportRejection>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
   Interaction: ResolverTypeWrapper<InteractionModel>;
   InteractionConnection: ResolverTypeWrapper<Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversTypes['InteractionEdge']> }>;
   InteractionEdge: ResolverTypeWrapper<Omit<InteractionEdge, 'node'> & { node: ResolversTypes['Interaction'] }>;
@@ -704,6 +744,9 @@ export type ResolversParentTypes = {
   FieldDefinition: FieldDefinitionModel;
   FieldDefinitionPayload: Omit<FieldDefinitionPayload, 'fieldDefinition'> & { fieldDefinition: ResolversParentTypes['FieldDefinition'] };
   FieldFillRate: FieldFillRate;
+  ImportCustomersInput: ImportCustomersInput;
+  ImportRejection: ImportRejection;
+  ImportReport: ImportReport;
   Interaction: InteractionModel;
   InteractionConnection: Omit<InteractionConnection, 'edges'> & { edges: Array<ResolversParentTypes['InteractionEdge']> };
   InteractionEdge: Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] };
@@ -831,6 +874,19 @@ export type FieldFillRateResolvers<ContextType = ContactsContext, ParentType ext
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ImportRejectionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['ImportRejection'] = ResolversParentTypes['ImportRejection']> = {
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  imported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['ImportRejection']>, ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InteractionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Interaction'] = ResolversParentTypes['Interaction']> = {
   feature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -885,6 +941,7 @@ export type MutationResolvers<ContextType = ContactsContext, ParentType extends 
   createCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   createTask?: Resolver<ResolversTypes['TaskPayload'], ParentType, ContextType, RequireFields<MutationCreateTaskArgs, 'input'>>;
   eraseCustomer?: Resolver<ResolversTypes['EraseCustomerPayload'], ParentType, ContextType, RequireFields<MutationEraseCustomerArgs, 'input'>>;
+  importCustomers?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportCustomersArgs, 'input'>>;
   mergeCustomers?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
   recordInteraction?: Resolver<ResolversTypes['InteractionPayload'], ParentType, ContextType, RequireFields<MutationRecordInteractionArgs, 'input'>>;
   setLifecycleStage?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationSetLifecycleStageArgs, 'input'>>;
@@ -937,6 +994,8 @@ export type Resolvers<ContextType = ContactsContext> = {
   FieldDefinition?: FieldDefinitionResolvers<ContextType>;
   FieldDefinitionPayload?: FieldDefinitionPayloadResolvers<ContextType>;
   FieldFillRate?: FieldFillRateResolvers<ContextType>;
+  ImportRejection?: ImportRejectionResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
   Interaction?: InteractionResolvers<ContextType>;
   InteractionConnection?: InteractionConnectionResolvers<ContextType>;
   InteractionEdge?: InteractionEdgeResolvers<ContextType>;

@@ -163,6 +163,10 @@ export type DealStatus =
   | 'OPEN'
   | 'WON';
 
+export type DisqualifyLeadInput = {
+  leadId: Scalars['ID']['input'];
+};
+
 export type EndSubscriptionInput = {
   /** Defaults to now. */
   endedAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -191,7 +195,7 @@ export type ImportRejection = {
   row: Scalars['Int']['output'];
 };
 
-/** How an import went, row by row. Rows are counted, not orders: received = imported + updated + rejected. */
+/** How an import went, row by row: received = imported + updated + rejected. */
 export type ImportReport = {
   __typename?: 'ImportReport';
   /** Rows written as new records. */
@@ -274,6 +278,8 @@ export type Mutation = {
   createDeal: DealPayload;
   createLead: LeadPayload;
   createPipeline: PipelinePayload;
+  /** A lead that will not be worked: it leaves its assignee's open load. A converted lead cannot be disqualified; disqualifying twice changes nothing. */
+  disqualifyLead: LeadPayload;
   endSubscription: SubscriptionPayload;
   importOrders: ImportReport;
   loseDeal: DealPayload;
@@ -316,6 +322,11 @@ export type MutationCreateLeadArgs = {
 
 export type MutationCreatePipelineArgs = {
   input: CreatePipelineInput;
+};
+
+
+export type MutationDisqualifyLeadArgs = {
+  input: DisqualifyLeadInput;
 };
 
 
@@ -780,6 +791,7 @@ export type ResolversTypes = {
   DealFilter: DealFilter;
   DealPayload: ResolverTypeWrapper<Omit<DealPayload, 'deal'> & { deal: ResolversTypes['Deal'] }>;
   DealStatus: DealStatus;
+  DisqualifyLeadInput: DisqualifyLeadInput;
   EndSubscriptionInput: EndSubscriptionInput;
   ImportOrdersInput: ImportOrdersInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -846,6 +858,7 @@ export type ResolversParentTypes = {
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealFilter: DealFilter;
   DealPayload: Omit<DealPayload, 'deal'> & { deal: ResolversParentTypes['Deal'] };
+  DisqualifyLeadInput: DisqualifyLeadInput;
   EndSubscriptionInput: EndSubscriptionInput;
   ImportOrdersInput: ImportOrdersInput;
   Boolean: Scalars['Boolean']['output'];
@@ -1000,6 +1013,7 @@ export type MutationResolvers<ContextType = SalesContext, ParentType extends Res
   createDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationCreateDealArgs, 'input'>>;
   createLead?: Resolver<ResolversTypes['LeadPayload'], ParentType, ContextType, RequireFields<MutationCreateLeadArgs, 'input'>>;
   createPipeline?: Resolver<ResolversTypes['PipelinePayload'], ParentType, ContextType, RequireFields<MutationCreatePipelineArgs, 'input'>>;
+  disqualifyLead?: Resolver<ResolversTypes['LeadPayload'], ParentType, ContextType, RequireFields<MutationDisqualifyLeadArgs, 'input'>>;
   endSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationEndSubscriptionArgs, 'input'>>;
   importOrders?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportOrdersArgs, 'input'>>;
   loseDeal?: Resolver<ResolversTypes['DealPayload'], ParentType, ContextType, RequireFields<MutationLoseDealArgs, 'input'>>;
