@@ -311,7 +311,7 @@ describe('churn risk: sweep, settings, at-risk list and segments', () => {
     const negative = await run(admin, CONFIGURE, { input: { weights: { latePayments: -5 } } });
     assert.deepEqual([negative.errors?.[0]?.extensions?.['code'], negative.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'weights.latePayments']);
     const unchanged = await run(admin, `{ churnRiskSettings { mediumThreshold highThreshold updatedAt } }`);
-    assert.deepEqual(unchanged.data?.['churnRiskSettings'], { mediumThreshold: 20, highThreshold: 40, updatedAt: null });
+    assert.deepEqual(unchanged.data?.['churnRiskSettings'], { mediumThreshold: 20, highThreshold: 35, updatedAt: null });
 
     // Usage alone is 25 of 100 points (MEDIUM); weighted 100 against the other six at their
     // defaults (75), it is 100 x 100 / 175 = 57.1 points: HIGH.

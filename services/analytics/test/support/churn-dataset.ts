@@ -73,7 +73,9 @@ function weekStart(instant: Date): Date {
 }
 
 export function generateChurnDataset(options: { seed: number; customers: number; reference: Date }): ChurnDataset {
-  const random = seededRandom(options.seed);
+  // One stream per customer, and one more for the week under way, whose length depends on the
+  // weekday of the reference time: the same seed then gives the same customers on any day.
+  let random = seededRandom(options.seed);
   const uniform = (low: number, high: number) => low + (high - low) * random();
   const chance = (probability: number) => random() < probability;
   const at = (ms: number) => new Date(Math.min(ms, options.reference.getTime() - 60_000)).toISOString();
@@ -89,6 +91,8 @@ export function generateChurnDataset(options: { seed: number; customers: number;
   const productId = uuidFrom(random);
 
   for (let index = 0; index < options.customers; index += 1) {
+    random = seededRandom(options.seed * 7919 + index);
+    const thisWeeksRandom = seededRandom(options.seed * 7919 + index + 1_000_003);
     const customerId = uuidFrom(random);
     customerIds.push(customerId);
     // Spread the churners through the list rather than first or last.
@@ -126,14 +130,15 @@ export function generateChurnDataset(options: { seed: number; customers: number;
       if (weeksAgo <= 4 && churns) mean = rate * churnFactor;
       if (weeksAgo <= 4 && dips) mean *= uniform(0.67, 0.9);
       const span = weeksAgo === 0 ? Math.max(0, reference - start) : WEEK_MS;
-      const uses = poisson(random, weeksAgo === 0 ? (mean * span) / WEEK_MS : mean);
+      const stream = weeksAgo === 0 ? thisWeeksRandom : random;
+      const uses = poisson(stream, weeksAgo === 0 ? (mean * span) / WEEK_MS : mean);
       for (let use = 0; use < uses; use += 1) {
         push(InteractionRecordedV1, customerId, {
-          interactionId: uuidFrom(random),
-          kind: chance(0.7) ? 'PRODUCT_USAGE' : 'LOGIN',
-          feature: chance(0.5) ? 'reports' : 'dashboard',
+          interactionId: uuidFrom(stream),
+          kind: stream() < 0.7 ? 'PRODUCT_USAGE' : 'LOGIN',
+          feature: stream() < 0.5 ? 'reports' : 'dashboard',
           memberId: null,
-          occurredAt: at(start + random() * span),
+          occurredAt: at(start + stream() * span),
         });
         counts.interactions += 1;
       }

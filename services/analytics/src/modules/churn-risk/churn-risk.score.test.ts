@@ -110,8 +110,8 @@ describe('churn risk score', () => {
     const thresholds = DEFAULT_CHURN_RISK_SETTINGS.thresholds;
     assert.equal(levelOf(19.9, thresholds), 'LOW');
     assert.equal(levelOf(20, thresholds), 'MEDIUM');
-    assert.equal(levelOf(39.9, thresholds), 'MEDIUM');
-    assert.equal(levelOf(40, thresholds), 'HIGH');
+    assert.equal(levelOf(34.9, thresholds), 'MEDIUM');
+    assert.equal(levelOf(35, thresholds), 'HIGH');
   });
 
   it('rejects settings that cannot score: negative weights, all zero, thresholds out of order', () => {

@@ -43,7 +43,7 @@ export const DEFAULT_CHURN_RISK_SETTINGS: ChurnRiskSettings = {
     SUBSCRIPTION_CONTRACTION: 10,
     LOW_PURCHASE_EXPECTATION: 10,
   },
-  thresholds: { medium: 20, high: 40 },
+  thresholds: { medium: 20, high: 35 },
 };
 
 /** Weeks of usage compared: the recent window against the one before it. */
