@@ -2,6 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { ServiceMetrics } from '@rapport/service-kit';
 import type { Gateway } from './gateway.js';
+import { mountImportProxies, type ImportProxyOptions } from './imports.js';
 import { safelistMiddleware, type OperationManifest } from './safelist.js';
 import type { SubgraphDefinition } from './subgraphs.js';
 
@@ -29,7 +30,7 @@ async function subgraphReady(url: string): Promise<boolean> {
 export async function createGatewayApp(
   gateway: Gateway,
   subgraphs: SubgraphDefinition[],
-  options: { safelist?: OperationManifest; metrics?: ServiceMetrics } = {},
+  options: { safelist?: OperationManifest; metrics?: ServiceMetrics; imports?: ImportProxyOptions } = {},
 ): Promise<Express> {
   await gateway.server.start();
   const app = express();
@@ -49,6 +50,8 @@ export async function createGatewayApp(
       res.type(registry.contentType).send(await registry.metrics());
     });
   }
+  // Large CSV files: streamed to the owning service, before any JSON body parser sees them.
+  if (options.imports) mountImportProxies(app, gateway, subgraphs, options.imports);
   app.use(
     '/graphql',
     // Large uploads have their own streamed routes; an operation never needs more.

@@ -14,8 +14,9 @@ export interface RunningGateway {
 export async function startGateway(
   environment: GatewayEnvironment,
   logger?: Logger,
-  options: Pick<GatewayOptions, 'limits' | 'onSubgraphRequest' | 'subgraphTimeoutMs'> = {},
+  options: Pick<GatewayOptions, 'limits' | 'onSubgraphRequest' | 'subgraphTimeoutMs'> & { importMaxBytes?: number } = {},
 ): Promise<RunningGateway> {
+  const { importMaxBytes, ...gatewayOptions } = options;
   const log = logger ?? createLogger({ name: 'gateway', level: environment.LOG_LEVEL });
   const subgraphs = subgraphsFrom(environment);
   const metrics = createMetrics('gateway');
@@ -26,8 +27,8 @@ export async function startGateway(
     production: environment.NODE_ENV === 'production',
     subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
     metrics,
-    ...options,
-    limits: { tenantCostPerSecond: environment.TENANT_COST_PER_SECOND, ...options.limits },
+    ...gatewayOptions,
+    limits: { tenantCostPerSecond: environment.TENANT_COST_PER_SECOND, ...gatewayOptions.limits },
     signIdentity: createIdentitySigner(identitySecretOf(environment)),
     verifyToken: createTokenVerifier({
       secret: environment.JWT_SECRET,
@@ -37,7 +38,11 @@ export async function startGateway(
     }),
   });
   const safelist = environment.PERSISTED_OPERATIONS_MANIFEST ? loadManifest(environment.PERSISTED_OPERATIONS_MANIFEST) : undefined;
-  const app = await createGatewayApp(gateway, subgraphs, { metrics, ...(safelist ? { safelist } : {}) });
+  const app = await createGatewayApp(gateway, subgraphs, {
+    metrics,
+    imports: { logger: log, ...(importMaxBytes === undefined ? {} : { maxBytes: importMaxBytes }) },
+    ...(safelist ? { safelist } : {}),
+  });
   const http = await listen(app, { port: environment.PORT, host: environment.HOST });
   log.info({ port: http.port, supergraph: environment.SUPERGRAPH_SOURCE }, 'gateway listening');
   return {
