@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { CustomerErasedV1, CustomersMergedV1, MemberUpsertedV1 } from '@rapport/events';
+import { CustomerErasedV1, CustomersMergedV1, MemberUpsertedV1, TOPICS } from '@rapport/events';
 import { resolveEntities } from '@rapport/service-kit';
-import { createEventPublisher, createTestTenant, type EventPublisher, type TestTenant } from '@rapport/test-kit';
+import { createEventPublisher, createTestTenant, tapEvents, type EventPublisher, type TestTenant } from '@rapport/test-kit';
 import { createDeal, createProduct, placeOrder, startSales, type SalesUnderTest } from './support/service.js';
 
 let sales: SalesUnderTest;
@@ -120,5 +120,41 @@ describe('sales-pipeline: reactions to contacts\' events', () => {
     });
     const lead = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Routed', country: 'DE' } }))['createLead'].lead;
     assert.deepEqual({ status: lead.status, assigneeId: lead.assigneeId }, { status: 'ASSIGNED', assigneeId: memberId });
+  });
+});
+
+describe('sales-pipeline: disqualifyLead', () => {
+  const DISQUALIFY = /* GraphQL */ `mutation($input: DisqualifyLeadInput!) { disqualifyLead(input: $input) { lead { id status assigneeId } } }`;
+
+  it('disqualifies a lead once, publishes LeadDisqualified, and refuses converted leads, other tenants and readers', async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token(['sales']);
+    const events = await tapEvents([TOPICS.leads]);
+    try {
+      const lead = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Not a fit', source: 'ads' } }))['createLead'].lead;
+      const first = (await sales.ok(token, DISQUALIFY, { input: { leadId: lead.id } }))['disqualifyLead'].lead;
+      assert.equal(first.status, 'DISQUALIFIED');
+      const again = (await sales.ok(token, DISQUALIFY, { input: { leadId: lead.id } }))['disqualifyLead'].lead;
+      assert.equal(again.status, 'DISQUALIFIED');
+      const refused = await sales.request(token, CONVERT_LEAD, { input: { leadId: lead.id } });
+      assert.equal(refused.errors?.[0]?.extensions?.['code'], 'BAD_USER_INPUT', 'a disqualified lead does not convert');
+
+      const converted = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Fit' } }))['createLead'].lead;
+      await sales.ok(token, CONVERT_LEAD, { input: { leadId: converted.id } });
+      const late = await sales.request(token, DISQUALIFY, { input: { leadId: converted.id } });
+      assert.deepEqual([late.errors?.[0]?.extensions?.['code'], late.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'leadId']);
+      const foreign = await sales.request(await createTestTenant().token(['sales']), DISQUALIFY, { input: { leadId: lead.id } });
+      assert.equal(foreign.errors?.[0]?.extensions?.['code'], 'NOT_FOUND');
+      const reader = await sales.request(await tenant.token(['analyst']), DISQUALIFY, { input: { leadId: converted.id } });
+      assert.equal(reader.errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
+
+      const event = await events.waitFor(tenant.tenantId, (e) => e.type === 'LeadDisqualified', 'LeadDisqualified');
+      assert.equal(event.key, lead.id);
+      assert.deepEqual({ leadId: event.payload['leadId'], source: event.payload['source'] }, { leadId: lead.id, source: 'ads' });
+      const [written] = await sales.service.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE tenant_id = $1 AND type = 'LeadDisqualified'`, [tenant.tenantId]);
+      assert.equal(written.n, 1, 'disqualifying twice publishes once');
+    } finally {
+      await events.stop();
+    }
   });
 });

@@ -55,3 +55,22 @@ export const LeadConvertedV1 = defineEvent({
     secondsToConvert: z.number().int().nonnegative(),
   }),
 });
+
+/** A lead was disqualified by a person: it will not be worked or converted. Keyed like LeadCreated, by the lead's id. */
+export const LeadDisqualifiedV1 = defineEvent({
+  type: 'LeadDisqualified',
+  version: 1,
+  topic: TOPICS.leads,
+  producer: 'sales-pipeline',
+  consumers: [],
+  description:
+    "A lead was disqualified (it leaves the open load of its assignee and will not convert); the envelope's `customerId` is the lead's id. No personal data: the lead's name and email are in LeadCreated.",
+  payload: z.object({
+    leadId: z.uuid(),
+    assigneeId: z.uuid().nullable(),
+    source: z.string().nullable(),
+    campaignId: z.uuid().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    disqualifiedAt: z.iso.datetime({ offset: true }),
+  }),
+});

@@ -10,6 +10,7 @@ export const leadResolvers: Resolvers = {
     createLead: async (_parent, { input }, context) => ({ lead: await context.services.leads.create(context.auth, input) }),
     convertLead: async (_parent, { input }, context) => ({ lead: await context.services.leads.convert(context.auth, input) }),
     assignLead: async (_parent, { input }, context) => ({ lead: await context.services.leads.assign(context.auth, input) }),
+    disqualifyLead: async (_parent, { input }, context) => ({ lead: await context.services.leads.disqualify(context.auth, input) }),
     upsertRoutingRule: async (_parent, { input }, context) => ({
       routingRule: await context.services.leads.upsertRule(context.auth, input),
     }),

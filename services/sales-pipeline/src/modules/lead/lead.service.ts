@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LeadConvertedV1, LeadCreatedV1 } from '@rapport/events';
+import { LeadConvertedV1, LeadCreatedV1, LeadDisqualifiedV1 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import {
   badInput,
@@ -15,7 +15,7 @@ import {
   type TenantScope,
 } from '@rapport/service-kit';
 import type { DataSource } from 'typeorm';
-import type { AssignLeadInput, ConvertLeadInput, CreateLeadInput, LeadStatus, UpsertRoutingRuleInput } from '../../generated/graphql.js';
+import type { AssignLeadInput, ConvertLeadInput, CreateLeadInput, DisqualifyLeadInput, LeadStatus, UpsertRoutingRuleInput } from '../../generated/graphql.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { requireText, requireUuid } from '../../validation.js';
 import { CampaignEntity } from '../campaign/campaign.entity.js';
@@ -125,6 +125,35 @@ export class LeadService {
         occurredAt: now,
       });
       return lead;
+    });
+  }
+
+  /** Out of the funnel: a disqualified lead no longer counts in its assignee's open load. */
+  async disqualify(auth: AuthContext, input: DisqualifyLeadInput): Promise<LeadModel> {
+    requireRole(auth, WRITERS);
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      if (!isUuid(input.leadId)) throw notFound('lead', input.leadId);
+      const row = await scope.repository(LeadEntity).queryBuilder('lead').andWhere('lead.id = :id', { id: input.leadId }).setLock('pessimistic_write').getOne();
+      if (!row) throw notFound('lead', input.leadId);
+      if (row.status === 'DISQUALIFIED') return toLeadModel(row);
+      if (row.status === 'CONVERTED') throw badInput('leadId', 'the lead is converted');
+      const now = new Date();
+      row.status = 'DISQUALIFIED';
+      await scope.manager.update(LeadEntity, { id: row.id, tenantId: scope.tenantId }, { status: row.status });
+      await recordEvent(scope.manager, SALES_PRODUCER, LeadDisqualifiedV1, {
+        tenantId: scope.tenantId,
+        customerId: row.id,
+        payload: {
+          leadId: row.id,
+          assigneeId: row.assigneeId,
+          source: row.source,
+          campaignId: row.campaignId,
+          createdAt: row.createdAt.toISOString(),
+          disqualifiedAt: now.toISOString(),
+        },
+        occurredAt: now,
+      });
+      return toLeadModel(row);
     });
   }
 
