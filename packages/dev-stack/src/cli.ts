@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { ROLES, signToken, type Role } from '@rapport/service-kit';
 import { loadDevIdentity, type DevIdentity } from './dev-identity.js';
 import { startOfCurrentMonth } from './seed/plan.js';
 import { runSeed } from './seed/run.js';
+import { tenantIdFor } from './tenant-name.js';
 import { dataDirectory, DEV_PORTS, findRepositoryRoot, SUBGRAPHS } from './layout.js';
 import { ProcessSupervisor } from './supervisor.js';
 import { assertPortFree, waitForHttp } from './wait.js';
@@ -58,13 +58,6 @@ async function token(args: string[]): Promise<void> {
     { expiresIn: values.expires ?? '12h' },
   );
   process.stdout.write(`${signed}\n`);
-}
-
-/** A tenant named on the command line: a UUID as given, any other name mapped to a stable UUID. */
-export function tenantIdFor(name: string): string {
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(name)) return name.toLowerCase();
-  const hex = createHash('sha256').update(`rapport-tenant:${name}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function adminToken(identity: DevIdentity, tenantId: string, expiresIn = '12h'): Promise<string> {

@@ -1,0 +1,78 @@
+// customer-360 through the gateway vs the hand-written SQL baseline, alternating A B A B.
+import { alternate, fmt, fmtSpread, load, summarise, type LoadResult } from '../lib/load.js';
+import { listeningPort, startProcess, TS_NODE } from '../lib/processes.js';
+import { customer360Body } from '../lib/operations.js';
+import { table, writeResult } from '../lib/report.js';
+import { gatewayUrl, PORTS } from '../lib/stack.js';
+import { cycle, type BenchContext } from './context.js';
+
+async function sequential(url: string, token: string, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: customer360Body(id) });
+    await response.text();
+  }
+}
+
+export async function customer360(context: BenchContext): Promise<void> {
+  context.log('customer-360: gateway vs direct SQL');
+  const baseline = startProcess([...TS_NODE, 'bench/baseline/sql-server.ts'], { env: { PORT: '0', JWT_SECRET: context.stack.secret, BASELINE_POSTGRES_PORT: String(PORTS.postgres) } });
+  const baselinePort = await listeningPort(baseline);
+  const sides = { gateway: gatewayUrl, 'direct SQL': `http://127.0.0.1:${baselinePort}/customer360` };
+  const headers = { authorization: `Bearer ${context.token}` };
+  try {
+    // Same customers, same shape: a sanity check that both answer, and what each answer weighs.
+    const sample = context.customerIds.slice(0, 20);
+    const shape: Record<string, { bytes: number; errors: number }> = {};
+    for (const [name, url] of Object.entries(sides)) {
+      let bytes = 0;
+      let errors = 0;
+      for (const id of sample) {
+        const text = await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: customer360Body(id) })).text();
+        bytes += Buffer.byteLength(text);
+        if (text.includes('"errors"')) errors += 1;
+      }
+      shape[name] = { bytes: Math.round(bytes / sample.length), errors };
+    }
+
+    const statements: Record<string, Record<string, number>> = {};
+    for (const [name, url] of Object.entries(sides)) {
+      const ids = context.customerIds.slice(20, 70);
+      statements[name] = await context.statements.measure(() => sequential(url, context.token, ids), ids.length);
+    }
+
+    const runs: { name: string; url: string; connections: number }[] = [];
+    for (const connections of [1, 50]) for (const [name, url] of Object.entries(sides)) runs.push({ name: `${name} c=${connections}`, url, connections });
+    const results = await alternate<LoadResult>(
+      context.rounds,
+      runs.map((run) => {
+        const next = cycle(context.customerIds);
+        return { name: run.name, run: () => load({ url: run.url, connections: run.connections, seconds: context.seconds, headers, body: () => customer360Body(next()) }) };
+      }),
+      context.log,
+    );
+    const summary = Object.fromEntries(Object.entries(results).map(([name, list]) => [name, summarise(list)]));
+    const statementTotal = (name: string) => Object.values(statements[name] ?? {}).reduce((a, b) => a + b, 0);
+    context.tables.push(
+      table(
+        `customer-360 (${context.customerIds.length} customers cycled; ${context.rounds} alternating rounds of ${context.seconds} s; medians, (min-max) over rounds; latency ms)`,
+        ['side', 'p50', 'p95', 'p99', 'req/s', 'bad answers', 'bytes/answer', 'SQL stmts/request'],
+        Object.entries(summary).map(([name, s]) => {
+          const side = name.replace(/ c=\d+$/, '');
+          return [name, fmtSpread(s.p50), fmtSpread(s.p95), fmtSpread(s.p99), fmtSpread(s.rps, 0), fmt(s.bad.median, 0), String(shape[side]?.bytes ?? ''), fmt(statementTotal(side), 1)];
+        }),
+      ),
+    );
+    context.tables.push(
+      table(
+        'customer-360: SQL statements per request, by database (log_statement count, background subtracted)',
+        ['side', ...Object.keys({ ...statements['gateway'], ...statements['direct SQL'] })],
+        Object.entries(statements).map(([name, perDb]) => [name, ...Object.keys({ ...statements['gateway'], ...statements['direct SQL'] }).map((db) => fmt(perDb[db] ?? 0, 1))]),
+      ),
+    );
+    const ratio = summary['gateway c=1']!.p50.median / summary['direct SQL c=1']!.p50.median;
+    context.log(`  goal p50 at c=1 within 2x the baseline: ${fmt(ratio, 2)}x -> ${ratio <= 2 ? 'holds' : 'does not hold'}`);
+    writeResult('customer-360', { rounds: context.rounds, seconds: context.seconds, shape, statements, summary, runs: results, p50RatioAtC1: ratio });
+  } finally {
+    await baseline.stop();
+  }
+}
