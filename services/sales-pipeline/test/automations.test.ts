@@ -82,6 +82,9 @@ describe('sales-pipeline: reactions to contacts\' events', () => {
     const lead = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Jane Roe', email: 'jane.roe@example.com', company: 'Roe Ltd', country: 'FR' } }))['createLead'].lead;
     await sales.ok(token, CONVERT_LEAD, { input: { leadId: lead.id } });
     const customerId = lead.id;
+    // A second lead of the same person, linked to the customer it already became.
+    const linked = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Jane Roe', email: 'jane@roe.example' } }))['createLead'].lead;
+    await sales.ok(token, CONVERT_LEAD, { input: { leadId: linked.id, customerId } });
     const kept = (await sales.ok(token, CREATE_LEAD, { input: { name: 'John Keep', email: 'john.keep@example.com' } }))['createLead'].lead;
     const deal = await createDeal(sales, token, { customerId, title: 'Deal for Jane Roe' });
     await sales.ok(token, LOSE, { input: { dealId: deal['id'], reason: 'Jane Roe moved to a competitor' } });

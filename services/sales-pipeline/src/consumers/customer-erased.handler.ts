@@ -14,7 +14,8 @@ export const ERASED_TEXT = 'Erased';
 export const customerErasedHandler = on(CustomerErasedV1, async (event, scope) => {
   const params = [scope.tenantId, event.customerId];
   const leads: { id: string }[] = await scope.manager.query(
-    `UPDATE leads SET name = $3, email = NULL, company = NULL WHERE tenant_id = $1 AND customer_id = $2 RETURNING id`,
+    // As a SELECT: TypeORM answers an UPDATE ... RETURNING with [rows, count], not the rows.
+    `WITH erased AS (UPDATE leads SET name = $3, email = NULL, company = NULL WHERE tenant_id = $1 AND customer_id = $2 RETURNING id) SELECT id FROM erased`,
     [...params, ERASED_LEAD_NAME],
   );
   await scope.manager.query(
