@@ -7,7 +7,7 @@ import { executeAs, resolveEntities, startServiceForTest, type RunningService } 
 import { createEventPublisher, createTestTenant, graphqlRequest, TEST_JWT_SECRET, testDatabaseUrl, type EventPublisher } from '@rapport/test-kit';
 import type { AnalyticsContext } from '../src/context.js';
 import { sweepChurnRisk } from '../src/modules/churn-risk/churn-risk.service.js';
-import { analyticsService } from '../src/service.js';
+import { createAnalyticsService } from '../src/service.js';
 import { generateChurnDataset, type GeneratedEvent } from './support/churn-dataset.js';
 
 let analytics: RunningService<AnalyticsContext>;
@@ -16,7 +16,13 @@ let publisher: EventPublisher;
 
 before(async () => {
   [analytics, contacts, publisher] = await Promise.all([
-    startServiceForTest(analyticsService, { databaseUrl: testDatabaseUrl('analytics'), jwtSecret: TEST_JWT_SECRET }),
+    // A database and consumer group of its own: another analytics service on the run's broker
+    // (the gateway's tests) must neither take this one's partitions nor apply its events twice.
+    // No timed sweep: the test sweeps as of the reference time it generated the data for.
+    startServiceForTest(createAnalyticsService({ consumerGroup: 'analytics-churn-test', churnSweepIntervalMs: 0 }), {
+      databaseUrl: testDatabaseUrl('analytics_churn'),
+      jwtSecret: TEST_JWT_SECRET,
+    }),
     startServiceForTest(contactsService, { databaseUrl: testDatabaseUrl('contacts'), jwtSecret: TEST_JWT_SECRET }),
     createEventPublisher(),
   ]);
@@ -47,7 +53,7 @@ async function publishAll(tenantId: string, events: GeneratedEvent[]): Promise<s
 async function appliedAll(ids: string[], what: string) {
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const [row] = await analytics.dataSource.query(`SELECT count(*)::int AS applied FROM inbox WHERE consumer_group = 'analytics' AND event_id = ANY($1::uuid[])`, [ids]);
+    const [row] = await analytics.dataSource.query(`SELECT count(*)::int AS applied FROM inbox WHERE consumer_group = 'analytics-churn-test' AND event_id = ANY($1::uuid[])`, [ids]);
     if (row.applied === ids.length) return;
     if (Date.now() > deadline) assert.fail(`${what}: ${row.applied} of ${ids.length} events applied`);
     await new Promise((resolve) => setTimeout(resolve, 250));
