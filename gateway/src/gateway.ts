@@ -40,6 +40,11 @@ export interface GatewayOptions {
   /** Introspection off and no field suggestions. */
   production: boolean;
   limits?: Partial<ProtectionLimits>;
+  /**
+   * Limits, cost budget and rate limit before any subgraph call (default on). Off only to
+   * measure what they cost; the token check and the signed identity stay regardless.
+   */
+  protections?: boolean;
   /** Observes every request to a subgraph (tests prove that rejected operations call none). */
   onSubgraphRequest?: (url: string) => void;
   /** How long one subgraph request may take before it is aborted (default 2 s). */
@@ -139,12 +144,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     allowBatchedHttpRequests: false,
     // Requires a JSON content type or a preflight header, so a browser form cannot post.
     csrfPrevention: true,
-    validationRules: protection.validationRules,
+    validationRules: options.protections === false ? [] : protection.validationRules,
     // The entry point owns shutdown order; Apollo's handler would re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ...protection.plugins,
+      ...(options.protections === false ? [] : protection.plugins),
       ...(options.metrics ? [metricsPlugin<GatewayContext>(options.metrics)] : []),
     ],
   });

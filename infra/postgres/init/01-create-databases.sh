@@ -28,6 +28,16 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'owner')
 -- Re-running with a new password rotates it rather than silently keeping the old one.
 SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'owner', :'password')
 \gexec
+-- The services run as rapport_app, under row-level security: not an owner, no BYPASSRLS,
+-- no login (the owner's connections switch to it). The owner migrates and may read across
+-- tenants for maintenance, so it bypasses the policies (FORCE would otherwise bind it too).
+SELECT 'CREATE ROLE rapport_app NOLOGIN NOBYPASSRLS'
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rapport_app')
+\gexec
+SELECT format('GRANT rapport_app TO %I', :'owner')
+\gexec
+SELECT format('ALTER ROLE %I BYPASSRLS', :'owner')
+\gexec
 SQL
 
 for database in "${databases[@]}"; do

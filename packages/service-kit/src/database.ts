@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from './logger.js';
+import { secureTenantTables } from './row-security.js';
 
 export interface DataSourceConfig {
   url: string;
@@ -11,6 +12,12 @@ export interface DataSourceConfig {
   /** Called for every statement; used by tests and benchmarks to count SQL. */
   onQuery?: (sql: string) => void;
   applicationName?: string;
+  /**
+   * A role every connection of the pool switches to at start (the `role` startup option),
+   * e.g. the application role under row-level security. Unlike a SET ROLE statement,
+   * RESET ROLE on such a connection returns to this role, not to the login.
+   */
+  role?: string;
 }
 
 class StatementCounterLogger implements TypeOrmLogger {
@@ -37,7 +44,11 @@ export function createDataSource(config: DataSourceConfig): DataSource {
     synchronize: false,
     migrationsRun: false,
     applicationName: config.applicationName,
-    extra: { max: config.poolSize ?? 10, idleTimeoutMillis: 30_000 },
+    extra: {
+      max: config.poolSize ?? 10,
+      idleTimeoutMillis: 30_000,
+      ...(config.role ? { options: `-c role=${config.role}` } : {}),
+    },
     ...(config.onQuery ? { logging: ['query'] as const, logger: new StatementCounterLogger(config.onQuery) } : {}),
   };
   return new DataSource(options);
@@ -60,6 +71,8 @@ export async function runMigrations(dataSource: DataSource, logger?: Logger): Pr
     await runner.query('SELECT pg_advisory_lock($1)', [key]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     for (const migration of applied) logger?.info({ migration: migration.name }, 'migration applied');
+    const secured = await secureTenantTables(runner);
+    logger?.debug({ tables: secured }, 'row-level security in force');
     return applied.map((migration) => migration.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
@@ -109,4 +122,10 @@ export async function isDatabaseReachable(dataSource: DataSource): Promise<boole
   } catch {
     return false;
   }
+}
+
+/** True when the public schema has the table (optional platform tables such as audit_log). */
+export async function hasTable(dataSource: DataSource, table: string): Promise<boolean> {
+  const [row] = (await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS present', [`public.${table}`])) as { present: boolean }[];
+  return row?.present ?? false;
 }

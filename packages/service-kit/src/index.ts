@@ -1,3 +1,5 @@
+export * from './audit.js';
+export * from './audit-log.js';
 export * from './auth.js';
 export * from './authorization.js';
 export * from './database.js';
@@ -14,6 +16,7 @@ export * from './shutdown.js';
 export * from './subgraph.js';
 export * from './tenant-scope.js';
 export * from './resolvers.js';
+export * from './row-security.js';
 export * from './testing.js';
 export * from './ids.js';
 export * from './metrics.js';

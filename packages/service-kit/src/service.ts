@@ -1,11 +1,12 @@
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createIdentityVerifier, createTokenVerifier, identitySecretOf, type TokenVerifier } from './auth.js';
-import { createDataSource, ensureDatabase, isDatabaseReachable, runMigrations, type DataSourceConfig } from './database.js';
+import { createDataSource, ensureDatabase, hasTable, isDatabaseReachable, runMigrations, type DataSourceConfig } from './database.js';
 import { parseEnv, serviceEnvironmentSchema, type ServiceEnvironment } from './environment.js';
 import { createServiceApp, listen, type ReadinessCheck } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, observeDatabasePool, type ServiceMetrics } from './metrics.js';
+import { APP_ROLE } from './row-security.js';
 import { onShutdown } from './shutdown.js';
 import { createSubgraph, type RequestContext, type ResolverMap, type Subgraph } from './subgraph.js';
 import type { Express } from 'express';
@@ -41,7 +42,13 @@ export interface ServiceDefinition<Context extends RequestContext> {
 export interface RunningService<Context extends RequestContext> {
   port: number;
   subgraph: Subgraph<Context>;
+  /**
+   * The database as its owner sees it (migrations ran through it): for tests and tools that
+   * arrange or inspect rows across tenants. The service itself never uses it.
+   */
   dataSource: DataSource;
+  /** The pool the service runs on, as the application role under row-level security. */
+  appDataSource: DataSource;
   stop(): Promise<void>;
 }
 
@@ -65,16 +72,28 @@ export async function startService<Context extends RequestContext>(
 ): Promise<RunningService<Context>> {
   const logger = options.logger ?? createLogger({ name: definition.name, level: environment.LOG_LEVEL });
   if (options.createDatabase) await ensureDatabase(environment.DATABASE_URL);
-  const dataSource = createDataSource({
+  // Two pools: the owner migrates (and secures the tables); the service runs as the
+  // application role, to which row-level security applies. Superusers and owners bypass
+  // RLS, so running as the owner would make the policies decoration.
+  const ownerDataSource = createDataSource({
     url: environment.DATABASE_URL,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: 2,
+    applicationName: `${definition.name}-owner`,
+  });
+  await ownerDataSource.initialize();
+  await runMigrations(ownerDataSource, logger);
+  const dataSource = createDataSource({
+    url: environment.APP_DATABASE_URL ?? environment.DATABASE_URL,
     entities: definition.entities,
     migrations: definition.migrations,
     poolSize: environment.DATABASE_POOL_SIZE,
     applicationName: definition.name,
+    ...(environment.APP_DATABASE_URL ? {} : { role: APP_ROLE }),
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   await dataSource.initialize();
-  await runMigrations(dataSource, logger);
 
   const metrics = createMetrics(definition.name);
   observeDatabasePool(metrics, dataSource);
@@ -96,6 +115,7 @@ export async function startService<Context extends RequestContext>(
     logger,
     createContext: (base) => definition.createContext(base, dependencies),
     metrics,
+    audit: (await hasTable(ownerDataSource, 'audit_log')) ? { dataSource } : undefined,
   });
 
   const components = definition.components?.(dependencies) ?? [];
@@ -121,8 +141,9 @@ export async function startService<Context extends RequestContext>(
       await subgraph.server.stop();
       for (const component of [...components].reverse()) await component.stop();
       await dataSource.destroy();
+      await ownerDataSource.destroy();
     })());
-  return { port: http.port, subgraph, dataSource, stop };
+  return { port: http.port, subgraph, dataSource: ownerDataSource, appDataSource: dataSource, stop };
 }
 
 /** The entry point of a subgraph process: parse the environment, start, stop on SIGTERM. */

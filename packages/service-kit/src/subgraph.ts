@@ -5,6 +5,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse, type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
 import { IDENTITY_HEADER, InvalidTokenError, type AuthContext, type TokenVerifier } from './auth.js';
+import type { DataSource } from 'typeorm';
+import { auditMutations } from './audit.js';
+import { auditLogResolvers, auditLogTypeDefs } from './audit-log.js';
 import { formatError, isExpectedError, toGraphQLError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, type ServiceMetrics } from './metrics.js';
@@ -36,6 +39,11 @@ export interface SubgraphOptions<Context extends RequestContext> {
   createContext: (base: RequestContext) => Context;
   introspection?: boolean;
   metrics?: ServiceMetrics;
+  /**
+   * Record every mutation in the service's audit_log and serve its part of `auditLog`
+   * (given when the audit_log migration ran).
+   */
+  audit?: { dataSource: DataSource } | undefined;
 }
 
 /** Node's incoming headers, lower-cased: the identity header and the request id are read. */
@@ -117,7 +125,13 @@ function errorLoggingPlugin<Context extends RequestContext>(): ApolloServerPlugi
 
 /** A federation subgraph on Apollo Server with the project's auth, errors and logging. */
 export function createSubgraph<Context extends RequestContext>(options: SubgraphOptions<Context>): Subgraph<Context> {
-  const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap }]);
+  const schema = buildSubgraphSchema([
+    { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap },
+    ...(options.audit
+      ? [{ typeDefs: auditLogTypeDefs(options.name), resolvers: auditLogResolvers(options.name, options.audit.dataSource) as GraphQLResolverMap }]
+      : []),
+  ]);
+  if (options.audit) auditMutations(schema);
   const server = new ApolloServer<Context>({
     schema,
     formatError,

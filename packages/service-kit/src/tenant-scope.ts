@@ -9,6 +9,7 @@ import {
   type ObjectLiteral,
   type SelectQueryBuilder,
 } from 'typeorm';
+import { recordAuditIn } from './audit.js';
 
 /** Every stored row belongs to one tenant (workspace). */
 export interface TenantOwned extends ObjectLiteral {
@@ -93,7 +94,12 @@ export async function withTenant<T>(
   tenantId: string,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => work(await enterTenant(manager, tenantId)));
+  return dataSource.transaction(async (manager) => {
+    const result = await work(await enterTenant(manager, tenantId));
+    // Inside a mutation, the audit row joins the transaction that made the change.
+    await recordAuditIn(manager, dataSource, tenantId, result);
+    return result;
+  });
 }
 
 /**

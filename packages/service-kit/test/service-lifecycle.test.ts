@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestTenant, TEST_JWT_SECRET, testDatabaseUrl } from '@rapport/test-kit';
+import { createTestTenant, identityHeaderFor, TEST_JWT_SECRET, testDatabaseUrl } from '@rapport/test-kit';
 import { parse } from 'graphql';
 import { startServiceForTest, type RequestContext, type RunningService, type ServiceDefinition } from '../src/index.js';
 
@@ -46,7 +46,7 @@ describe('service lifecycle', () => {
     const url = `http://127.0.0.1:${service.port}/graphql`;
     const inFlight = fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tenant.token()}` },
+      headers: { 'content-type': 'application/json', ...(await identityHeaderFor(await tenant.token())) },
       body: JSON.stringify({ query: '{ slow }' }),
     });
     while (!release) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -1,4 +1,5 @@
 import { messagingMigrations } from '@rapport/messaging';
+import { CreateAuditLog1764400000000 } from '@rapport/service-kit';
 import { CreateCustomerMetrics1732300000000 } from './1732300000000-create-customer-metrics.js';
 import { CreateCustomerReadModel1732300000300 } from './1732300000300-create-customer-read-model.js';
 import { CreateKpiReadModels1732300000400 } from './1732300000400-create-kpi-read-models.js';
@@ -8,4 +9,4 @@ import { CreateCustomerAliases1732300000710 } from './1732300000710-create-custo
 import { ChurnRisk1732300000800 } from './1732300000800-churn-risk.js';
 
 /** Every migration of this service, oldest first. */
-export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateCustomerReadModel1732300000300, CreateKpiReadModels1732300000400, OrderRollupContributions1732300000410, CreateClvModels1732300000700, CreateCustomerAliases1732300000710, ChurnRisk1732300000800];
+export const migrations = [CreateCustomerMetrics1732300000000, ...messagingMigrations, CreateAuditLog1764400000000, CreateCustomerReadModel1732300000300, CreateKpiReadModels1732300000400, OrderRollupContributions1732300000410, CreateClvModels1732300000700, CreateCustomerAliases1732300000710, ChurnRisk1732300000800];

@@ -1,4 +1,5 @@
 import { messagingMigrations } from '@rapport/messaging';
+import { CreateAuditLog1764400000000 } from '@rapport/service-kit';
 import { CreateCustomers1732300000000 } from './1732300000000-create-customers.js';
 import { FieldDefinitions1764000000000 } from './1764000000000-field-definitions.js';
 import { ContactsTimelineTasksMembers1764000000100 } from './1764000000100-contacts-timeline-tasks-members.js';
@@ -13,6 +14,7 @@ import { ChurnFollowUps1764300000600 } from './1764300000600-churn-follow-ups.js
 export const migrations = [
   CreateCustomers1732300000000,
   ...messagingMigrations,
+  CreateAuditLog1764400000000,
   FieldDefinitions1764000000000,
   ContactsTimelineTasksMembers1764000000100,
   CustomerSearch1764000000200,

@@ -1,4 +1,5 @@
 import { messagingMigrations } from '@rapport/messaging';
+import { CreateAuditLog1764400000000 } from '@rapport/service-kit';
 import { CreateOrders1732300000000 } from './1732300000000-create-orders.js';
 import { ProductsOrdersPayments1764100000000 } from './1764100000000-products-orders-payments.js';
 import { PipelinesDeals1764100000100 } from './1764100000100-pipelines-deals.js';
@@ -10,6 +11,7 @@ import { OrderImportsCustomerDirectory1764100000450 } from './1764100000450-orde
 export const migrations = [
   CreateOrders1732300000000,
   ...messagingMigrations,
+  CreateAuditLog1764400000000,
   ProductsOrdersPayments1764100000000,
   PipelinesDeals1764100000100,
   SubscriptionsMrr1764100000200,

@@ -1,6 +1,7 @@
 import { ChurnRiskChangedV1 } from '@rapport/events';
 import { recordEvents } from '@rapport/messaging';
 import {
+  acrossTenants,
   badInput,
   decodeCursor,
   isUuid,
@@ -152,7 +153,9 @@ export interface SweepResult extends RecomputeResult {
 export async function sweepChurnRisk(dataSource: DataSource, options: SweepOptions): Promise<SweepResult> {
   const chunkSize = options.chunkSize ?? 1000;
   const tenantIds =
-    options.tenantIds ?? ((await dataSource.query(`SELECT DISTINCT tenant_id FROM customers`)) as { tenant_id: string }[]).map((row) => row.tenant_id);
+    options.tenantIds ??
+    // Row-level security shows no tenant's rows without one set: finding the tenants is the one cross-tenant read.
+    ((await acrossTenants(dataSource, (manager) => manager.query(`SELECT DISTINCT tenant_id FROM customers`))) as { tenant_id: string }[]).map((row) => row.tenant_id);
   const total: SweepResult = { tenants: tenantIds.length, customers: 0, changed: 0, segmented: 0 };
   for (const tenantId of tenantIds) {
     const asOf = options.asOf ?? (await withTenant(dataSource, tenantId, (scope) => referenceTime(scope.manager, tenantId, options.now)));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, requireRole, withTenant, type AuthContext, type TenantScope } from '@rapport/service-kit';
+import { acrossTenants, badInput, requireRole, withTenant, type AuthContext, type TenantScope } from '@rapport/service-kit';
 import { Not, type DataSource } from 'typeorm';
 import type { Clock } from '../../clock.js';
 import type { UpsertBusinessHoursInput, UpsertSlaPolicyInput } from '../../generated/graphql.js';
@@ -130,12 +130,12 @@ export class SlaService {
   async checkBreaches(now: Date, options: { tenantId?: string } = {}): Promise<number> {
     // The one read across tenants: it finds which tenants have work, then each tenant's rows
     // are read and changed in that tenant's own scope.
-    const due = (await this.dataSource.query(
+    const due = (await acrossTenants(this.dataSource, (manager) => manager.query(
       `SELECT DISTINCT tenant_id FROM tickets
         WHERE ($2::uuid IS NULL OR tenant_id = $2)
           AND ${unpublishedBreach('tickets', '$1')}`,
       [now, options.tenantId ?? null],
-    )) as { tenant_id: string }[];
+    ))) as { tenant_id: string }[];
     let published = 0;
     for (const { tenant_id: tenantId } of due) {
       published += await withTenant(this.dataSource, tenantId, async (scope) => {

@@ -10,6 +10,7 @@ import {
 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import {
+  acrossTenants,
   badInput,
   decodeCursor,
   isUuid,
@@ -233,10 +234,10 @@ export class TicketService {
   async closeQuietTickets(now: Date, options: { tenantId?: string } = {}): Promise<number> {
     const cutoff = new Date(now.getTime() - this.quietDays * DAY_MS);
     // Across tenants only to find which have work; each tenant's rows change in its own scope.
-    const tenants = (await this.dataSource.query(
+    const tenants = (await acrossTenants(this.dataSource, (manager) => manager.query(
       `SELECT DISTINCT tenant_id FROM tickets WHERE status = 'RESOLVED' AND last_activity_at <= $1 AND ($2::uuid IS NULL OR tenant_id = $2)`,
       [cutoff, options.tenantId ?? null],
-    )) as { tenant_id: string }[];
+    ))) as { tenant_id: string }[];
     let closed = 0;
     for (const { tenant_id: tenantId } of tenants) {
       closed += await withTenant(this.dataSource, tenantId, async (scope) => {
