@@ -9,7 +9,7 @@ import { CustomerImportRequestedV1 } from './contracts/import.events.js';
 import { DealLostV1, DealStageChangedV1, DealWonV1 } from './contracts/deal.events.js';
 import { CampaignSpendRecordedV1 } from './contracts/campaign.events.js';
 import { ChurnRiskChangedV1 } from './contracts/churn-risk.events.js';
-import { ContactAddedV1, TaskCompletedV1, TaskCreatedV1 } from './contracts/contact.events.js';
+import { ContactAddedV1, ContactConsentChangedV1, TaskCompletedV1, TaskCreatedV1 } from './contracts/contact.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
 import { LeadConvertedV1, LeadCreatedV1, LeadDisqualifiedV1 } from './contracts/lead.events.js';
 import { MemberUpsertedV1 } from './contracts/member.events.js';
@@ -36,6 +36,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   CustomerImportRequestedV1,
   InteractionRecordedV1,
   ContactAddedV1,
+  ContactConsentChangedV1,
   TaskCreatedV1,
   TaskCompletedV1,
   MemberUpsertedV1,

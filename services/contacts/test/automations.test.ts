@@ -227,6 +227,35 @@ describe('contacts: lifecycle and tasks from other services\' events', () => {
     assert.equal(moved.payload['reason'], 'REFERRAL_MADE');
   });
 
+  it('updates a contact\'s consent, publishing ContactConsentChanged only on a change', async () => {
+    const tenant = createTestTenant();
+    const token = await tenant.token(['support']);
+    const customer = await createCustomer(contacts, token, { name: 'Consenting', kind: 'INDIVIDUAL' });
+    const contact = (
+      await contacts.ok(token, `mutation($input: AddContactInput!) { addContact(input: $input) { contact { id } } }`, {
+        input: { customerId: customer.id, firstName: 'Con', email: 'con@example.com', emailConsent: true },
+      })
+    )['addContact'].contact;
+    const UPDATE = `mutation($input: UpdateContactConsentInput!) { updateContactConsent(input: $input) { contact { id consent { email phone updatedAt } } } }`;
+    const withdrawn = (await contacts.ok(token, UPDATE, { input: { contactId: contact.id, email: false } }))['updateContactConsent'].contact;
+    assert.deepEqual({ email: withdrawn.consent.email, phone: withdrawn.consent.phone }, { email: false, phone: false });
+    const same = (await contacts.ok(token, UPDATE, { input: { contactId: contact.id, email: false } }))['updateContactConsent'].contact;
+    assert.equal(same.consent.updatedAt, withdrawn.consent.updatedAt, 'the same answer again changes nothing');
+    assert.equal((await contacts.request(await createTestTenant().token(), UPDATE, { input: { contactId: contact.id, email: true } })).errors?.[0]?.extensions?.['code'], 'NOT_FOUND');
+    assert.equal((await contacts.request(await tenant.token(['analyst']), UPDATE, { input: { contactId: contact.id, email: true } })).errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
+    await contacts.ok(token, UPDATE, { input: { contactId: contact.id, phone: true } });
+
+    const changes = await events.waitFor(tenant.tenantId, (e) => e.type === 'ContactConsentChanged' && e.payload['phoneConsent'] === true, 'second ContactConsentChanged');
+    assert.equal(changes.key, customer.id);
+    assert.deepEqual(
+      events.received(tenant.tenantId).filter((e) => e.type === 'ContactConsentChanged').map((e) => [e.payload['contactId'], e.payload['emailConsent'], e.payload['phoneConsent']]),
+      [
+        [contact.id, false, false],
+        [contact.id, false, true],
+      ],
+    );
+  });
+
   it('publishes MemberUpserted (without the email) on the members topic for every upsert', async () => {
     const tenant = createTestTenant();
     const token = await tenant.token(['admin']);

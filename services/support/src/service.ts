@@ -2,6 +2,7 @@ import { dateTimeScalar, mergeResolvers, type ServiceDefinition } from '@rapport
 import { createMessaging } from '@rapport/messaging';
 import { systemClock, type Clock } from './clock.js';
 import { contactAddedHandler } from './consumers/contact-added.handler.js';
+import { contactConsentChangedHandler } from './consumers/contact-consent-changed.handler.js';
 import { customerErasedHandler } from './consumers/customer-erased.handler.js';
 import { customersMergedHandler } from './consumers/customers-merged.handler.js';
 import { orderPaidHandler } from './consumers/order-paid.handler.js';
@@ -41,7 +42,7 @@ export function createSupportService(options: SupportServiceOptions = {}): Servi
       const messaging = createMessaging(dependencies, {
         service: 'support',
         publishes: true,
-        consumers: [{ groupId: 'support', handlers: [contactAddedHandler, orderPaidHandler, customersMergedHandler, customerErasedHandler] }],
+        consumers: [{ groupId: 'support', handlers: [contactAddedHandler, contactConsentChangedHandler, orderPaidHandler, customersMergedHandler, customerErasedHandler] }],
       }).components;
       if (timerIntervalMs === null) return messaging;
       const services = createSupportServices(dependencies, settings);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { ContactAddedV1, CustomerErasedV1, CustomersMergedV1, OrderPaidV1, TOPICS } from '@rapport/events';
+import { ContactAddedV1, ContactConsentChangedV1, CustomerErasedV1, CustomersMergedV1, OrderPaidV1, TOPICS } from '@rapport/events';
 import { resolveEntities, withTenant } from '@rapport/service-kit';
 import { createEventPublisher, createTestTenant, type EventPublisher, type TestTenant } from '@rapport/test-kit';
 import { COMMENT, openTicket, RESOLVE, startSupport, type SupportUnderTest } from './support/service.js';
@@ -73,6 +73,16 @@ describe('support: survey consent and timing from other services\' events', () =
     await eventually(tenant, 'the consenting contact', `SELECT 1 FROM contact_consents WHERE tenant_id = $1 AND customer_id = $2 AND email_consent`, [tenant.tenantId, customerId], (rows) => (rows.length > 0 ? true : undefined));
     await resolveTicketAt(tenant, customerId, '2025-09-04T10:00:00Z');
     assert.deepEqual((await invitations(tenant)).map((each: any) => [each.kind, each.trigger, each.customer.id]), [['CSAT', 'TICKET_RESOLVED', customerId]]);
+
+    // Withdrawn; a redelivered copy of the consent does not bring it back.
+    const contactId = consented[0]!.payload.contactId;
+    await publisher.publish(ContactConsentChangedV1, [
+      { tenantId: tenant.tenantId, customerId, payload: { contactId, emailConsent: false, phoneConsent: false, consentUpdatedAt: '2025-09-10T08:00:00.000Z' } },
+    ]);
+    await publisher.republish(TOPICS.customers, consented);
+    await eventually(tenant, 'the withdrawal', `SELECT 1 FROM contact_consents WHERE tenant_id = $1 AND customer_id = $2 AND email_consent`, [tenant.tenantId, customerId], (rows) => (rows.length === 0 ? true : undefined));
+    await resolveTicketAt(tenant, customerId, '2025-11-01T10:00:00Z');
+    assert.equal((await invitations(tenant)).length, 1, 'no survey after consent was withdrawn');
   });
 
   it('invites to NPS 90 days after the first paid order, then at most every 180 days, never within 30 days of another survey', async () => {

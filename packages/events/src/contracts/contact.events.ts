@@ -21,6 +21,23 @@ export const ContactAddedV1 = defineEvent({
   }),
 });
 
+/** A contact's consent was given or withdrawn (updateContactConsent): the whole consent after the change. */
+export const ContactConsentChangedV1 = defineEvent({
+  type: 'ContactConsentChanged',
+  version: 1,
+  topic: TOPICS.customers,
+  producer: 'contacts',
+  consumers: ['support'],
+  description:
+    "A contact's email or phone consent changed; the payload is the consent after the change (the latest `consentUpdatedAt` wins). No personal data.",
+  payload: z.object({
+    contactId: z.uuid(),
+    emailConsent: z.boolean(),
+    phoneConsent: z.boolean(),
+    consentUpdatedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** A follow-up task was created for a customer. */
 export const TaskCreatedV1 = defineEvent({
   type: 'TaskCreated',

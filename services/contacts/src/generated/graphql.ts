@@ -387,6 +387,8 @@ export type Mutation = {
    * lifecycleChange to the timeline. Setting the current stage changes nothing.
    */
   setLifecycleStage: CustomerPayload;
+  /** Consent given or withdrawn, with the time it changed; published as ContactConsentChanged (support stops surveying without email consent). */
+  updateContactConsent: ContactPayload;
   updateCustomer: CustomerPayload;
   upsertFieldDefinition: FieldDefinitionPayload;
   upsertMember: MemberPayload;
@@ -435,6 +437,11 @@ export type MutationRecordInteractionArgs = {
 
 export type MutationSetLifecycleStageArgs = {
   input: SetLifecycleStageInput;
+};
+
+
+export type MutationUpdateContactConsentArgs = {
+  input: UpdateContactConsentInput;
 };
 
 
@@ -531,6 +538,13 @@ export type TaskPayload = {
 export type TaskStatus =
   | 'DONE'
   | 'OPEN';
+
+/** Gives or withdraws a contact's consent; a field left out keeps its value. */
+export type UpdateContactConsentInput = {
+  contactId: Scalars['ID']['input'];
+  email?: InputMaybe<Scalars['Boolean']['input']>;
+  phone?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** Only the fields present change; an explicit null clears a field (name cannot be cleared). */
 export type UpdateCustomerInput = {
@@ -711,6 +725,7 @@ export type ResolversTypes = {
   Task: ResolverTypeWrapper<TaskModel>;
   TaskPayload: ResolverTypeWrapper<Omit<TaskPayload, 'task'> & { task: ResolversTypes['Task'] }>;
   TaskStatus: TaskStatus;
+  UpdateContactConsentInput: UpdateContactConsentInput;
   UpdateCustomerInput: UpdateCustomerInput;
   UpsertFieldDefinitionInput: UpsertFieldDefinitionInput;
   UpsertMemberInput: UpsertMemberInput;
@@ -763,6 +778,7 @@ export type ResolversParentTypes = {
   SetLifecycleStageInput: SetLifecycleStageInput;
   Task: TaskModel;
   TaskPayload: Omit<TaskPayload, 'task'> & { task: ResolversParentTypes['Task'] };
+  UpdateContactConsentInput: UpdateContactConsentInput;
   UpdateCustomerInput: UpdateCustomerInput;
   UpsertFieldDefinitionInput: UpsertFieldDefinitionInput;
   UpsertMemberInput: UpsertMemberInput;
@@ -945,6 +961,7 @@ export type MutationResolvers<ContextType = ContactsContext, ParentType extends 
   mergeCustomers?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
   recordInteraction?: Resolver<ResolversTypes['InteractionPayload'], ParentType, ContextType, RequireFields<MutationRecordInteractionArgs, 'input'>>;
   setLifecycleStage?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationSetLifecycleStageArgs, 'input'>>;
+  updateContactConsent?: Resolver<ResolversTypes['ContactPayload'], ParentType, ContextType, RequireFields<MutationUpdateContactConsentArgs, 'input'>>;
   updateCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
   upsertFieldDefinition?: Resolver<ResolversTypes['FieldDefinitionPayload'], ParentType, ContextType, RequireFields<MutationUpsertFieldDefinitionArgs, 'input'>>;
   upsertMember?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationUpsertMemberArgs, 'input'>>;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, isUuid, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
-import { ContactAddedV1 } from '@rapport/events';
+import { badInput, isUuid, notFound, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
+import { ContactAddedV1, ContactConsentChangedV1 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import { In, type DataSource } from 'typeorm';
-import type { AddContactInput } from '../../generated/graphql.js';
+import type { AddContactInput, UpdateContactConsentInput } from '../../generated/graphql.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { CONTACTS_PRODUCER, lockCustomer } from '../customer/customer.service.js';
 import { normaliseEmail, optionalText, requireText } from '../customer/customer.validation.js';
@@ -51,6 +51,34 @@ export class ContactService {
         customerId: customer.id,
         payload: toContactAddedPayload(saved),
         occurredAt: saved.createdAt,
+      });
+      return toContactModel(saved);
+    });
+  }
+
+  /** Only a real change moves `consent.updatedAt` and is published; the same answer again changes nothing. */
+  async updateConsent(auth: AuthContext, input: UpdateContactConsentInput): Promise<ContactModel> {
+    requireRole(auth, WRITERS);
+    if (!isUuid(input.contactId)) throw notFound('contact', input.contactId);
+    return withTenant(this.dataSource, auth.tenantId, async (scope) => {
+      const contacts = scope.repository(ContactEntity);
+      const found = await contacts.findById(input.contactId);
+      if (!found) throw notFound('contact', input.contactId);
+      // The customer first, as addContact, merges and erasure lock it: one order, no deadlock.
+      await lockCustomer(scope, found.customerId);
+      const contact = await contacts.queryBuilder('contact').andWhere('contact.id = :id', { id: found.id }).setLock('pessimistic_write').getOne();
+      if (!contact) throw notFound('contact', input.contactId);
+      const email = input.email ?? contact.emailConsent;
+      const phone = input.phone ?? contact.phoneConsent;
+      if (email === contact.emailConsent && phone === contact.phoneConsent) return toContactModel(contact);
+      const now = new Date();
+      Object.assign(contact, { emailConsent: email, phoneConsent: phone, consentUpdatedAt: now, updatedAt: now });
+      const saved = await contacts.save(contact);
+      await recordEvent(scope.manager, CONTACTS_PRODUCER, ContactConsentChangedV1, {
+        tenantId: scope.tenantId,
+        customerId: saved.customerId,
+        payload: { contactId: saved.id, emailConsent: email, phoneConsent: phone, consentUpdatedAt: now.toISOString() },
+        occurredAt: now,
       });
       return toContactModel(saved);
     });

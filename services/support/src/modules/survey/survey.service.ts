@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FollowUpRequestedV1, SurveyAnsweredV1, SurveyInvitedV1 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import {
+  acrossTenants,
   badInput,
   decodeCursor,
   isUuid,
@@ -182,10 +183,12 @@ export class SurveyService {
                       WHERE consent.tenant_id = purchase.tenant_id AND consent.customer_id = purchase.customer_id AND consent.email_consent)`;
     const window = [firstBefore, npsSince, quietSince];
     // Across tenants only to find which have work; each tenant's invitations are written in its own scope.
-    const tenants = (await this.dataSource.query(`SELECT DISTINCT tenant_id FROM (${due('($4::uuid IS NULL OR purchase.tenant_id = $4)')}) candidates`, [
-      ...window,
-      options.tenantId ?? null,
-    ])) as { tenant_id: string }[];
+    const tenants = (await acrossTenants(this.dataSource, (manager) =>
+      manager.query(`SELECT DISTINCT tenant_id FROM (${due('($4::uuid IS NULL OR purchase.tenant_id = $4)')}) candidates`, [
+        ...window,
+        options.tenantId ?? null,
+      ]),
+    )) as { tenant_id: string }[];
     let invited = 0;
     for (const { tenant_id: tenantId } of tenants) {
       invited += await withTenant(this.dataSource, tenantId, async (scope) => {
