@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { contactsService } from '@rapport/contacts';
 import { ChurnRiskChangedV1, InteractionRecordedV1, OrderPlacedV1, TicketOpenedV1, type EventDefinition, type EventEnvelope } from '@rapport/events';
-import { executeAs, resolveEntities, startServiceForTest, type RunningService } from '@rapport/service-kit';
+import { executeAs, resolveEntities, startServiceForTest, withTenant, type RunningService } from '@rapport/service-kit';
 import { createEventPublisher, createTestTenant, graphqlRequest, TEST_JWT_SECRET, testDatabaseUrl, type EventPublisher } from '@rapport/test-kit';
 import type { AnalyticsContext } from '../src/context.js';
-import { sweepChurnRisk } from '../src/modules/churn-risk/churn-risk.service.js';
+import { recomputeChurnRisk, sweepChurnRisk } from '../src/modules/churn-risk/churn-risk.service.js';
 import { createAnalyticsService } from '../src/service.js';
 import { generateChurnDataset, type GeneratedEvent } from './support/churn-dataset.js';
 
@@ -360,6 +360,30 @@ describe('churn risk: sweep, settings, at-risk list and segments', () => {
     assert.deepEqual(medium.edges.map((edge: any) => edge.node.id), [ids[3]]);
     const bad = await run(token, PAGE, { after: 'not-a-cursor' });
     assert.deepEqual([bad.errors?.[0]?.extensions?.['code'], bad.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'after']);
+  });
+
+  it('scores a merged id as its survivor and drops its own score', async () => {
+    const tenant = createTestTenant();
+    const [survivor, merged] = [randomUUID(), randomUUID()];
+    const reference = new Date();
+    await seedCustomer(tenant.tenantId, survivor, { weeklyUsage: [0, 0, 0, 0, 5, 5, 5, 5, 5, 5, 5, 5], lastActivityAt: reference }, reference);
+    await seedCustomer(tenant.tenantId, merged, {}, reference);
+    await sweepChurnRisk(analytics.dataSource, { now: reference, asOf: reference, tenantIds: [tenant.tenantId] });
+    await analytics.dataSource.query(`INSERT INTO customer_aliases (tenant_id, merged_id, survivor_id, merged_at) VALUES ($1, $2, $3, now())`, [
+      tenant.tenantId,
+      merged,
+      survivor,
+    ]);
+    await analytics.dataSource.query(`UPDATE customer_churn_risk SET score = 0, level = 'LOW' WHERE tenant_id = $1`, [tenant.tenantId]);
+    // An event of the merged id after the merge, as the consumer would rescore it.
+    await withTenant(analytics.dataSource, tenant.tenantId, (scope) => recomputeChurnRisk(scope, [merged], reference));
+    const rows: { customer_id: string; level: string }[] = await analytics.dataSource.query(
+      `SELECT customer_id, level FROM customer_churn_risk WHERE tenant_id = $1`,
+      [tenant.tenantId],
+    );
+    assert.deepEqual(rows, [{ customer_id: survivor, level: 'MEDIUM' }]);
+    const swept = await sweepChurnRisk(analytics.dataSource, { now: reference, asOf: reference, tenantIds: [tenant.tenantId] });
+    assert.deepEqual([swept.customers, swept.segmented], [1, 1]);
   });
 
   it('segments customers at the median of trailing 12-month revenue, or at a configured threshold', async () => {

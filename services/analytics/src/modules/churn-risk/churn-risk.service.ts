@@ -68,8 +68,21 @@ export async function recomputeChurnRisk(
   asOf: Date,
   settings?: ChurnRiskSettings,
 ): Promise<RecomputeResult> {
-  const ids = [...new Set(customerIds)];
-  if (ids.length === 0) return { customers: 0, changed: 0 };
+  if (customerIds.length === 0) return { customers: 0, changed: 0 };
+  // A merged id is scored as its survivor (its read models were moved there) and loses its own
+  // score, so the at-risk list never names a customer twice.
+  const aliases: { merged_id: string; survivor_id: string }[] = await scope.manager.query(
+    `SELECT merged_id, survivor_id FROM customer_aliases WHERE tenant_id = $1 AND merged_id = ANY($2::uuid[])`,
+    [scope.tenantId, [...new Set(customerIds)]],
+  );
+  if (aliases.length > 0) {
+    await scope.manager.query(`DELETE FROM customer_churn_risk WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`, [
+      scope.tenantId,
+      aliases.map((alias) => alias.merged_id),
+    ]);
+  }
+  const survivorOf = new Map(aliases.map((alias) => [alias.merged_id, alias.survivor_id]));
+  const ids = [...new Set(customerIds.map((id) => survivorOf.get(id) ?? id))];
   const effective = settings ?? (await loadChurnRiskSettings(scope));
   const inputs = await readChurnInputs(scope, ids, asOf);
   // Locked so that the consumer and the sweep, scoring the same customer at once, cannot both
@@ -164,7 +177,10 @@ export async function sweepChurnRisk(dataSource: DataSource, options: SweepOptio
     for (;;) {
       const done = await withTenant(dataSource, tenantId, async (scope) => {
         const page: { customer_id: string }[] = await scope.manager.query(
-          `SELECT customer_id FROM customers WHERE tenant_id = $1 AND customer_id > $2 ORDER BY customer_id LIMIT $3`,
+          `SELECT c.customer_id FROM customers c
+            WHERE c.tenant_id = $1 AND c.customer_id > $2
+              AND NOT EXISTS (SELECT 1 FROM customer_aliases a WHERE a.tenant_id = c.tenant_id AND a.merged_id = c.customer_id)
+            ORDER BY c.customer_id LIMIT $3`,
           [tenantId, after, chunkSize],
         );
         if (page.length === 0) return true;
@@ -271,7 +287,11 @@ export async function configureChurnRisk(
       [scope.tenantId, JSON.stringify(next.weights), next.thresholds.medium, next.thresholds.high, now, auth.memberId],
     );
     const asOf = await referenceTime(scope.manager, scope.tenantId, now);
-    const customers: { customer_id: string }[] = await scope.manager.query(`SELECT customer_id FROM customers WHERE tenant_id = $1`, [scope.tenantId]);
+    const customers: { customer_id: string }[] = await scope.manager.query(
+      `SELECT c.customer_id FROM customers c
+        WHERE c.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM customer_aliases a WHERE a.tenant_id = c.tenant_id AND a.merged_id = c.customer_id)`,
+      [scope.tenantId],
+    );
     let rescored = 0;
     for (let index = 0; index < customers.length; index += 1000) {
       const result = await recomputeChurnRisk(

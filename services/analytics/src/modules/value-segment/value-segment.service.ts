@@ -76,7 +76,8 @@ export async function recomputeValueSegments(scope: TenantScope, asOf: Date): Pr
           WHERE tenant_id = $1 AND paid_at > $2::timestamptz - interval '12 months' AND paid_at <= $2
           GROUP BY customer_id
        ) o ON o.customer_id = c.customer_id
-      WHERE c.tenant_id = $1`,
+      WHERE c.tenant_id = $1
+        AND NOT EXISTS (SELECT 1 FROM customer_aliases a WHERE a.tenant_id = c.tenant_id AND a.merged_id = c.customer_id)`,
     [tenantId, asOf],
   );
   if (customers.length === 0) return 0;
