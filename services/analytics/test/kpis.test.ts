@@ -6,7 +6,7 @@ import { createKafka, parseBrokers } from '@rapport/messaging';
 import { createLogger, type RunningService } from '@rapport/service-kit';
 import { startServiceForTest } from '@rapport/service-kit';
 import { createEventPublisher, createTestTenant, graphqlRequest, identityHeaderFor, TEST_JWT_SECRET, testDatabaseUrl, type EventPublisher } from '@rapport/test-kit';
-import { OrderPlacedV1 } from '@rapport/events';
+import { CustomersMergedV1, InteractionRecordedV1, OrderPlacedV1, TicketOpenedV1 } from '@rapport/events';
 import { readModelHandlers } from '../src/consumers/index.js';
 import type { AnalyticsContext } from '../src/context.js';
 import { createAnalyticsService } from '../src/service.js';
@@ -261,6 +261,38 @@ describe('analytics: kpis from the read models', () => {
     assert.deepEqual(row, { name: null, revenue: 200, purchase_days: 1 });
     const [kept] = await query(`SELECT name FROM customers WHERE tenant_id = $1 AND customer_id = $2`, [tenant.tenantId, fixture.customers.c1]);
     assert.equal(kept.name, 'Customer c1');
+  });
+
+  it('moves a merged customer’s tickets and usage to the survivor', async () => {
+    const other = createTestTenant();
+    const [survivor, merged] = [randomUUID(), randomUUID()];
+    const usage = (customerId: string) => ({
+      tenantId: other.tenantId,
+      customerId,
+      payload: { interactionId: randomUUID(), kind: 'PRODUCT_USAGE' as const, feature: 'reports', memberId: null, occurredAt: customerId === merged ? '2025-01-06T10:00:00Z' : '2025-01-07T10:00:00Z' },
+    });
+    await publisher.publish(InteractionRecordedV1, [usage(survivor), usage(merged)]);
+    await publisher.publish(TicketOpenedV1, [
+      { tenantId: other.tenantId, customerId: merged, payload: { ticketId: randomUUID(), priority: 'URGENT', channel: 'email', status: 'NEW', openedBy: null, openedAt: '2025-01-06T10:00:00Z' } },
+    ]);
+    const count = async (sql: string) => ((await query(sql, [other.tenantId])) as { n: number }[])[0]!.n;
+    const deadline = Date.now() + 60_000;
+    while ((await count(`SELECT (SELECT count(*) FROM usage_weeks WHERE tenant_id = $1) + (SELECT count(*) FROM tickets WHERE tenant_id = $1) AS n`)) < 3) {
+      assert.ok(Date.now() < deadline, 'events never arrived');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await publisher.publish(CustomersMergedV1, [{ tenantId: other.tenantId, customerId: survivor, payload: { survivorId: survivor, mergedIds: [merged], mergedAt: '2025-02-01T00:00:00Z' } }]);
+    while ((await count(`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = $1 AND customer_id = '${survivor}'`)) === 0) {
+      assert.ok(Date.now() < deadline, 'the merge was never applied');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Both interactions fall in the week of Monday 2025-01-06: one row of 2 for the survivor.
+    assert.deepEqual(await query(`SELECT customer_id, week::text, interactions FROM usage_weeks WHERE tenant_id = $1`, [other.tenantId]), [
+      { customer_id: survivor, week: '2025-01-06', interactions: 2 },
+    ]);
+    assert.deepEqual(await query(`SELECT customer_id, first_used_at FROM feature_first_use WHERE tenant_id = $1`, [other.tenantId]), [
+      { customer_id: survivor, first_used_at: new Date('2025-01-06T10:00:00Z') },
+    ]);
   });
 
   it('applies a redelivered order once', async () => {

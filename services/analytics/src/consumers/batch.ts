@@ -1,5 +1,5 @@
 /**
- * One row per key: a single INSERT ... ON CONFLICT may not touch the same row twice, so a
+ * One row per key, in key order: a single INSERT ... ON CONFLICT may not touch the same row twice, so a
  * batch with several events for one key is folded first (later events win unless `merge`
  * says otherwise).
  */
@@ -10,7 +10,8 @@ export function foldBy<Row>(rows: Row[], key: (row: Row) => string, merge: (prev
     const previous = byKey.get(id);
     byKey.set(id, previous === undefined ? row : merge(previous, row));
   }
-  return [...byKey.values()];
+  // Sorted by key: concurrent partitions then lock shared rows (a customer) in one order, never in a cycle.
+  return [...byKey.entries()].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)).map(([, row]) => row);
 }
 
 /** UTC day (YYYY-MM-DD) of an ISO instant: rollups are per tenant and UTC day. */

@@ -12,7 +12,7 @@ export const ACTIVE_AFTER_PURCHASE = '365 days';
  */
 export async function refreshCustomerPurchases(scope: TenantScope, customerIds: string[], occurredAt: string): Promise<void> {
   if (customerIds.length === 0) return;
-  const ids = [...new Set(customerIds)];
+  const ids = [...new Set(customerIds)].sort();
   await scope.manager.query(
     `WITH days AS (
        SELECT customer_id, date_trunc('day', placed_at, 'UTC') AS day, min(placed_at) AS first_at

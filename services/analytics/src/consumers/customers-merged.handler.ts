@@ -1,6 +1,7 @@
 import { CustomersMergedV1 } from '@rapport/events';
 import { onBatch } from '@rapport/messaging';
 import { refreshCustomerPurchases } from './customer-purchases.js';
+import { repointToSurvivor } from './merge-read-models.js';
 
 /**
  * CustomersMerged -> the merged customers' orders belong to the survivor: orders and order lines
@@ -20,12 +21,13 @@ export const customersMergedHandler = onBatch(CustomersMergedV1, async (events, 
     );
     await scope.manager.query(
       `INSERT INTO customer_aliases (tenant_id, merged_id, survivor_id, merged_at)
-       SELECT $1, merged_id, $2, $4 FROM unnest($3::uuid[]) AS merged_id
+       SELECT $1, merged_id, $2::uuid, $4::timestamptz FROM unnest($3::uuid[]) AS merged_id
        ON CONFLICT (tenant_id, merged_id) DO UPDATE SET survivor_id = excluded.survivor_id, merged_at = excluded.merged_at`,
       [scope.tenantId, survivorId, mergedIds, event.payload.mergedAt],
     );
     await scope.manager.query(`UPDATE orders SET customer_id = $2 WHERE tenant_id = $1 AND customer_id = ANY($3::uuid[])`, [scope.tenantId, survivorId, mergedIds]);
     await scope.manager.query(`UPDATE order_lines SET customer_id = $2 WHERE tenant_id = $1 AND customer_id = ANY($3::uuid[])`, [scope.tenantId, survivorId, mergedIds]);
     await refreshCustomerPurchases(scope, [survivorId, ...mergedIds], event.occurredAt);
+    await repointToSurvivor(scope, survivorId, mergedIds);
   }
 });
