@@ -11,7 +11,7 @@ import { CampaignSpendRecordedV1 } from './contracts/campaign.events.js';
 import { ChurnRiskChangedV1 } from './contracts/churn-risk.events.js';
 import { ContactAddedV1, ContactConsentChangedV1, TaskCompletedV1, TaskCreatedV1 } from './contracts/contact.events.js';
 import { InteractionRecordedV1 } from './contracts/interaction.events.js';
-import { LeadConvertedV1, LeadCreatedV1, LeadDisqualifiedV1 } from './contracts/lead.events.js';
+import { LeadConvertedV1, LeadCreatedV1, LeadDisqualifiedV1, RoutingRuleUpsertedV1 } from './contracts/lead.events.js';
 import { MemberUpsertedV1 } from './contracts/member.events.js';
 import { OrderPaidV1, OrderPlacedV1 } from './contracts/order.events.js';
 import { SubscriptionChangedV1 } from './contracts/subscription.events.js';
@@ -55,6 +55,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   LeadCreatedV1,
   LeadConvertedV1,
   LeadDisqualifiedV1,
+  RoutingRuleUpsertedV1,
   CampaignSpendRecordedV1,
   SurveyInvitedV1,
   SurveyAnsweredV1,

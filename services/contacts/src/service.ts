@@ -7,6 +7,7 @@ import { dealWonHandler } from './consumers/deal-won.handler.js';
 import { followUpRequestedHandler } from './consumers/follow-up-requested.handler.js';
 import { leadConvertedHandler } from './consumers/lead-converted.handler.js';
 import { orderPaidHandler } from './consumers/order-paid.handler.js';
+import { routingRuleUpsertedHandler } from './consumers/routing-rule-upserted.handler.js';
 import { surveyAnsweredHandler } from './consumers/survey-answered.handler.js';
 import { createContactsContext, type ContactsContext } from './context.js';
 import { migrations } from './migrations/index.js';
@@ -58,6 +59,7 @@ export const contactsService: ServiceDefinition<ContactsContext> = {
             orderPaidHandler,
             surveyAnsweredHandler,
             followUpRequestedHandler,
+            routingRuleUpsertedHandler,
             churnRiskChangedHandler,
           ],
         },

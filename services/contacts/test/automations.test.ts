@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { DealStageChangedV1, DealWonV1, FollowUpRequestedV1, LeadConvertedV1, OrderPaidV1, SurveyAnsweredV1, TOPICS } from '@rapport/events';
+import { DealStageChangedV1, DealWonV1, FollowUpRequestedV1, LeadConvertedV1, OrderPaidV1, RoutingRuleUpsertedV1, SurveyAnsweredV1, TOPICS } from '@rapport/events';
+import { withTenant } from '@rapport/service-kit';
 import { createEventPublisher, createTestTenant, tapEvents, type EventPublisher, type EventTap, type TestTenant } from '@rapport/test-kit';
 import { createCustomer, startContacts, type ContactsUnderTest } from './support/service.js';
 
@@ -43,9 +44,11 @@ async function eventually(token: string, id: string, done: (customer: Record<str
 async function waitForPaidOrderFact(tenant: TestTenant, customerId: string) {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const rows = await contacts.service.dataSource.query(
-      `SELECT 1 FROM customer_purchase_facts WHERE tenant_id = $1 AND customer_id = $2 AND first_paid_order_at IS NOT NULL`,
-      [tenant.tenantId, customerId],
+    const rows = await withTenant(contacts.service.dataSource, tenant.tenantId, (scope) =>
+      scope.manager.query(`SELECT 1 FROM customer_purchase_facts WHERE tenant_id = $1 AND customer_id = $2 AND first_paid_order_at IS NOT NULL`, [
+        tenant.tenantId,
+        customerId,
+      ]),
     );
     if (rows.length > 0) return;
     if (Date.now() > deadline) assert.fail('the OrderPaid event was not applied');
@@ -254,6 +257,49 @@ describe('contacts: lifecycle and tasks from other services\' events', () => {
         [contact.id, false, true],
       ],
     );
+  });
+
+  it('gives a new customer without an owner one by the lead routing rules, round-robin by open load, or none when no rule matches', async () => {
+    const tenant = createTestTenant();
+    const admin = await tenant.token(['admin']);
+    const UPSERT = `mutation($input: UpsertMemberInput!) { upsertMember(input: $input) { member { id } } }`;
+    const member = async (name: string, input: Record<string, unknown>) =>
+      (await contacts.ok(admin, UPSERT, { input: { name, email: `${name}@example.com`, ...input } }))['upsertMember'].member.id as string;
+    const anna = await member('anna', { territories: ['DE'], skills: ['saas'] });
+    const bert = await member('bert', { territories: ['DE', 'AT'], skills: ['saas'] });
+    await member('carl', { territories: ['DE'], skills: ['retail'] });
+    await member('dora', { territories: ['DE'], skills: ['saas'], available: false });
+    const ruleId = randomUUID();
+    const rule = (skill: string, updatedAt: string) => ({
+      tenantId: tenant.tenantId,
+      customerId: ruleId,
+      payload: { ruleId, name: 'DACH SaaS', priority: 10, country: 'DE', industry: null, source: null, skill, createdAt: '2026-01-01T00:00:00.000Z', updatedAt },
+    });
+    // The newer rule, then an older version replayed late: the newer one stays.
+    await publisher.publish(RoutingRuleUpsertedV1, [rule('saas', '2026-01-02T00:00:00.000Z'), rule('retail', '2026-01-01T00:00:00.000Z')]);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const rows = await withTenant(contacts.service.dataSource, tenant.tenantId, (scope) => scope.manager.query(`SELECT skill FROM routing_rules WHERE tenant_id = $1`, [tenant.tenantId]));
+      if (rows.length > 0) break;
+      if (Date.now() > deadline) assert.fail('the routing rule did not arrive');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const token = await tenant.token(['sales']);
+    const createCustomer = async (_contacts: unknown, _token: string, input: Record<string, unknown>) =>
+      (await contacts.ok(token, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id ownerId } } }`, { input }))['createCustomer'].customer as Record<string, any>;
+    const owners: (string | null)[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      owners.push((await createCustomer(contacts, token, { name: `DE ${index}`, kind: 'BUSINESS', country: 'de' }))['ownerId'] ?? null);
+    }
+    assert.deepEqual([...owners].sort(), [anna, anna, bert, bert].sort(), 'two each: the least open load first');
+    assert.notEqual(owners[0], owners[1]);
+    const elsewhere = await createCustomer(contacts, token, { name: 'FR', kind: 'BUSINESS', country: 'FR' });
+    assert.equal(elsewhere['ownerId'] ?? null, null, 'no rule matches: unowned');
+    const chosen = randomUUID();
+    const given = await createCustomer(contacts, token, { name: 'Given', kind: 'BUSINESS', country: 'DE', ownerId: chosen });
+    assert.equal(given['ownerId'], chosen, 'an owner given by hand is kept');
+    const created = await events.waitFor(tenant.tenantId, (e) => e.type === 'CustomerCreated' && e.payload['name'] === 'DE 0', 'CustomerCreated');
+    assert.equal(created.payload['ownerId'], owners[0]);
   });
 
   it('publishes MemberUpserted (without the email) on the members topic for every upsert', async () => {

@@ -123,6 +123,17 @@ describe('sales-pipeline: reactions to contacts\' events', () => {
     });
     const lead = (await sales.ok(token, CREATE_LEAD, { input: { name: 'Routed', country: 'DE' } }))['createLead'].lead;
     assert.deepEqual({ status: lead.status, assigneeId: lead.assigneeId }, { status: 'ASSIGNED', assigneeId: memberId });
+    // The rule itself is published, for contacts to route new customers by it.
+    const events = await tapEvents([TOPICS.leads]);
+    try {
+      const published = await events.waitFor(tenant.tenantId, (e) => e.type === 'RoutingRuleUpserted', 'RoutingRuleUpserted');
+      assert.deepEqual(
+        { country: published.payload['country'], skill: published.payload['skill'], priority: published.payload['priority'], key: published.key },
+        { country: 'DE', skill: null, priority: 100, key: published.payload['ruleId'] },
+      );
+    } finally {
+      await events.stop();
+    }
   });
 });
 

@@ -74,3 +74,29 @@ export const LeadDisqualifiedV1 = defineEvent({
     disqualifiedAt: z.iso.datetime({ offset: true }),
   }),
 });
+
+/**
+ * A lead routing rule was created or changed (the whole rule; the latest `updatedAt` wins).
+ * Contacts routes new customers without an owner by the same rules. Rules belong to no customer:
+ * the envelope's `customerId` (the message key) is the rule's id.
+ */
+export const RoutingRuleUpsertedV1 = defineEvent({
+  type: 'RoutingRuleUpserted',
+  version: 1,
+  topic: TOPICS.leads,
+  producer: 'sales-pipeline',
+  consumers: ['contacts'],
+  description:
+    "A routing rule was created or changed (whole rule, latest `updatedAt` wins); the envelope's `customerId` is the rule's id. Contacts assigns new customers without an owner by the same rules.",
+  payload: z.object({
+    ruleId: z.uuid(),
+    name: z.string(),
+    priority: z.number().int().nonnegative(),
+    country: z.string().nullable(),
+    industry: z.string().nullable(),
+    source: z.string().nullable(),
+    skill: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+  }),
+});

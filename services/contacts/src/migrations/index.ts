@@ -9,6 +9,7 @@ import { CustomerReferrals1764000000400 } from './1764000000400-customer-referra
 import { SearchTopK1764000000500 } from './1764000000500-search-top-k.js';
 import { LifecycleAutomation1764300000000 } from './1764300000000-lifecycle-automation.js';
 import { ChurnFollowUps1764300000600 } from './1764300000600-churn-follow-ups.js';
+import { CustomerRouting1764300000700 } from './1764300000700-customer-routing.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SearchTopK1764000000500,
   LifecycleAutomation1764300000000,
   ChurnFollowUps1764300000600,
+  CustomerRouting1764300000700,
 ];

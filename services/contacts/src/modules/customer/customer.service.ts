@@ -18,6 +18,7 @@ import { recordEvent } from '@rapport/messaging';
 import type { DataSource } from 'typeorm';
 import type { CreateCustomerInput, CustomerFilter, SetLifecycleStageInput, UpdateCustomerInput } from '../../generated/graphql.js';
 import { advanceLifecycleStage, changeLifecycleStage } from '../lifecycle/lifecycle.service.js';
+import { routeCustomerOwner } from '../member/member.routing.js';
 import { READERS, WRITERS } from '../../roles.js';
 import { definitionsOf } from '../field-definition/field-definition.service.js';
 import { validateCustomFields } from '../field-definition/field-definition.validation.js';
@@ -100,8 +101,10 @@ export class CustomerService {
           ? {}
           : validateCustomFields(input.customFields, await definitionsOf(scope));
       const referredById = input.referredById ? await resolveReferrer(scope, input.referredById) : null;
+      // Unowned: the lead routing rules pick an owner (issue 5), or it stays unowned.
+      const ownerId = values.ownerId ?? (await routeCustomerOwner(scope, values));
       const customers = scope.repository(CustomerEntity);
-      const saved = await customers.insert(customers.create({ ...values, customFields, referredById }));
+      const saved = await customers.insert(customers.create({ ...values, ownerId, customFields, referredById }));
       // Published if and only if the customer is stored: same transaction.
       await recordEvent(scope.manager, CONTACTS_PRODUCER, CustomerCreatedV1, {
         tenantId: scope.tenantId,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LeadConvertedV1, LeadCreatedV1, LeadDisqualifiedV1 } from '@rapport/events';
+import { LeadConvertedV1, LeadCreatedV1, LeadDisqualifiedV1, RoutingRuleUpsertedV1 } from '@rapport/events';
 import { recordEvent } from '@rapport/messaging';
 import {
   badInput,
@@ -195,14 +195,34 @@ export class LeadService {
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
       const rules = scope.repository(RoutingRuleEntity);
       const now = new Date();
+      let saved: RoutingRuleRow;
       if (input.id === null || input.id === undefined) {
-        return toRoutingRuleModel(await rules.insert(rules.create({ id: randomUUID(), ...values, createdAt: now, updatedAt: now })));
+        saved = await rules.insert(rules.create({ id: randomUUID(), ...values, createdAt: now, updatedAt: now }));
+      } else {
+        if (!isUuid(input.id)) throw notFound('routing rule', input.id);
+        const row = await rules.findById(input.id);
+        if (!row) throw notFound('routing rule', input.id);
+        Object.assign(row, values, { updatedAt: now });
+        saved = await rules.save(row);
       }
-      if (!isUuid(input.id)) throw notFound('routing rule', input.id);
-      const row = await rules.findById(input.id);
-      if (!row) throw notFound('routing rule', input.id);
-      Object.assign(row, values, { updatedAt: now });
-      return toRoutingRuleModel(await rules.save(row));
+      // Contacts routes new customers without an owner by the same rules.
+      await recordEvent(scope.manager, SALES_PRODUCER, RoutingRuleUpsertedV1, {
+        tenantId: scope.tenantId,
+        customerId: saved.id,
+        payload: {
+          ruleId: saved.id,
+          name: saved.name,
+          priority: saved.priority,
+          country: saved.country?.trim() ?? null,
+          industry: saved.industry,
+          source: saved.source,
+          skill: saved.skill,
+          createdAt: saved.createdAt.toISOString(),
+          updatedAt: saved.updatedAt.toISOString(),
+        },
+        occurredAt: now,
+      });
+      return toRoutingRuleModel(saved);
     });
   }
 
