@@ -13,6 +13,9 @@ export async function routeCustomerOwner(
   scope: TenantScope,
   customer: { country: string | null; industry: string | null; source: string | null },
 ): Promise<string | null> {
+  // A tenant without rules (most, and every import-sized burst) takes no lock.
+  const [rules]: { any: boolean }[] = await scope.manager.query(`SELECT EXISTS (SELECT 1 FROM routing_rules WHERE tenant_id = $1) AS any`, [scope.tenantId]);
+  if (!rules?.any) return null;
   // One routing at a time per tenant, so two customers created together see each other's load.
   await scope.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`customer-routing:${scope.tenantId}`]);
   const [owner]: { id: string }[] = await scope.manager.query(
