@@ -18,6 +18,7 @@ import { gateways } from './scenarios/gateways.js';
 import { freshness } from './scenarios/freshness.js';
 import { rebuild } from './scenarios/rebuild.js';
 import { coldStart } from './scenarios/cold-start.js';
+import { protections } from './scenarios/protections.js';
 
 const SCENARIOS: Record<string, (context: BenchContext) => Promise<void>> = {
   'customer-360': customer360,
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, (context: BenchContext) => Promise<void>> = {
   freshness,
   'cold-start': coldStart,
   rebuild,
+  protections,
 };
 
 const started = performance.now();

@@ -27,6 +27,8 @@ export const gatewayEnvironmentSchema = z
     PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     // Operation cost one tenant may spend per second; 0 turns the limit off.
     TENANT_COST_PER_SECOND: z.coerce.number().int().min(0).default(200_000),
+    // Only for measuring what the limits cost (bench): off drops limits, cost budget and rate limit.
+    GATEWAY_PROTECTIONS: z.enum(['on', 'off']).default('on'),
     // Processes sharing the port (node:cluster); one per core serves about that many times more.
     GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   })

@@ -12,6 +12,8 @@ import {
   metricsPlugin,
   type ServiceMetrics,
   toGraphQLError,
+  traceHeaders,
+  tracingPlugin,
   unauthenticated,
   type AuthContext,
   type Logger,
@@ -105,6 +107,7 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The client's token stays here: subgraphs trust only what the gateway signed.
     request.http?.headers.set(IDENTITY_HEADER, await context.identity());
     request.http?.headers.set('x-request-id', context.requestId);
+    for (const [name, value] of Object.entries(traceHeaders(context))) request.http?.headers.set(name, value);
   }
 }
 
@@ -149,6 +152,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      tracingPlugin<GatewayContext>('gateway'),
       ...(options.protections === false ? [] : protection.plugins),
       ...(options.metrics ? [metricsPlugin<GatewayContext>(options.metrics)] : []),
     ],

@@ -1,4 +1,4 @@
-import { createIdentitySigner, createLogger, createMetrics, createTokenVerifier, identitySecretOf, listen, type Logger } from '@rapport/service-kit';
+import { createIdentitySigner, createLogger, createMetrics, createTokenVerifier, identitySecretOf, listen, startTracing, type Logger } from '@rapport/service-kit';
 import { createGatewayApp } from './app.js';
 import { loadManifest } from './safelist.js';
 import type { GatewayEnvironment } from './environment.js';
@@ -18,6 +18,8 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const { importMaxBytes, ...gatewayOptions } = options;
   const log = logger ?? createLogger({ name: 'gateway', level: environment.LOG_LEVEL });
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_TRACES_ENABLED is set.
+  const tracing = await startTracing('gateway');
   const subgraphs = subgraphsFrom(environment);
   const metrics = createMetrics('gateway');
   const gateway = createGateway({
@@ -29,6 +31,7 @@ export async function startGateway(
     metrics,
     ...gatewayOptions,
     limits: { tenantCostPerSecond: environment.TENANT_COST_PER_SECOND, ...gatewayOptions.limits },
+    protections: environment.GATEWAY_PROTECTIONS === 'on',
     signIdentity: createIdentitySigner(identitySecretOf(environment)),
     verifyToken: createTokenVerifier({
       secret: environment.JWT_SECRET,
@@ -50,6 +53,7 @@ export async function startGateway(
     stop: async () => {
       await http.close(environment.SHUTDOWN_GRACE_MS);
       await gateway.stop();
+      await tracing?.shutdown();
     },
   };
 }

@@ -18,5 +18,6 @@ export * from './tenant-scope.js';
 export * from './resolvers.js';
 export * from './row-security.js';
 export * from './testing.js';
+export * from './tracing.js';
 export * from './ids.js';
 export * from './metrics.js';

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics, observeDatabasePool, type ServiceMetrics } from './metrics.js';
 import { APP_ROLE } from './row-security.js';
 import { onShutdown } from './shutdown.js';
+import { startTracing } from './tracing.js';
 import { createSubgraph, type RequestContext, type ResolverMap, type Subgraph } from './subgraph.js';
 import type { Express } from 'express';
 
@@ -154,11 +155,12 @@ export async function runService<Context extends RequestContext>(
   const environment = parseEnv(serviceEnvironmentSchema, source);
   const logger = createLogger({ name: definition.name, level: environment.LOG_LEVEL });
   try {
+    const tracing = await startTracing(definition.name, source);
     const service = await startService(definition, environment, {
       logger,
       createDatabase: source['RAPPORT_CREATE_DATABASE'] === 'true',
     });
-    onShutdown(logger, [{ name: 'service', run: service.stop }]);
+    onShutdown(logger, [{ name: 'service', run: service.stop }, ...(tracing ? [{ name: 'tracing', run: tracing.shutdown }] : [])]);
   } catch (error) {
     logger.fatal({ err: error }, 'failed to start');
     process.exit(1);

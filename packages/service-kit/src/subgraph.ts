@@ -11,6 +11,7 @@ import { auditLogResolvers, auditLogTypeDefs } from './audit-log.js';
 import { formatError, isExpectedError, toGraphQLError, unauthenticated } from './errors.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, type ServiceMetrics } from './metrics.js';
+import { tracingPlugin } from './tracing.js';
 
 /** What every resolver of every subgraph receives. */
 export interface RequestContext {
@@ -144,6 +145,7 @@ export function createSubgraph<Context extends RequestContext>(options: Subgraph
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       errorLoggingPlugin<Context>(),
+      tracingPlugin<Context>(options.name),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
     ],
   });
