@@ -16,5 +16,6 @@ export default subgraphCodegenConfig({
     Campaign: '../modules/campaign/campaign.model.js#CampaignModel',
     Lead: '../modules/lead/lead.model.js#LeadModel',
     RoutingRule: '../modules/lead/lead.model.js#RoutingRuleModel',
+    CurrencySettings: '../modules/currency/currency.service.js#CurrencySettingsModel',
   },
 });

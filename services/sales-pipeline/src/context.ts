@@ -1,6 +1,7 @@
 import { createGroupLoader, createKeyLoader, type RequestContext, type ServiceDependencies } from '@rapport/service-kit';
 import type { CampaignModel } from './modules/campaign/campaign.model.js';
 import { CampaignService } from './modules/campaign/campaign.service.js';
+import { CurrencyService } from './modules/currency/currency.service.js';
 import { createDealLoader, createDealsOfCustomerLoader, createHistoryLoader } from './modules/deal/deal.loader.js';
 import { DealService } from './modules/deal/deal.service.js';
 import { OrderImportService } from './modules/import/order-import.service.js';
@@ -26,6 +27,7 @@ export interface SalesContext extends RequestContext {
     campaigns: CampaignService;
     leads: LeadService;
     imports: OrderImportService;
+    currency: CurrencyService;
   };
   loaders: {
     revenue: ReturnType<typeof createRevenueLoader>;
@@ -54,6 +56,7 @@ export function createSalesContext(base: RequestContext, dependencies: ServiceDe
     campaigns: new CampaignService(dataSource),
     leads: new LeadService(dataSource),
     imports: new OrderImportService(dataSource),
+    currency: new CurrencyService(dataSource),
   };
   return {
     ...base,

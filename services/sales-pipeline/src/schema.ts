@@ -11,5 +11,6 @@ export const typeDefs = loadSchemaFiles(import.meta.url, [
   './modules/subscription/subscription.graphql',
   './modules/campaign/campaign.graphql',
   './modules/lead/lead.graphql',
+  './modules/currency/currency.graphql',
   './modules/import/import.graphql',
 ]);

@@ -7,6 +7,7 @@ import { createSalesContext, type SalesContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { CampaignEntity, CampaignSpendEntity } from './modules/campaign/campaign.entity.js';
 import { campaignResolvers } from './modules/campaign/campaign.resolvers.js';
+import { currencyResolvers } from './modules/currency/currency.resolvers.js';
 import { DealEntity, DealStageChangeEntity } from './modules/deal/deal.entity.js';
 import { dealResolvers } from './modules/deal/deal.resolvers.js';
 import { LeadEntity, RoutingRuleEntity } from './modules/lead/lead.entity.js';
@@ -29,7 +30,7 @@ import { typeDefs } from './schema.js';
 export const salesPipelineService: ServiceDefinition<SalesContext> = {
   name: 'sales-pipeline',
   typeDefs,
-  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers, subscriptionResolvers, campaignResolvers, leadResolvers, importResolvers),
+  resolvers: mergeResolvers({ DateTime: dateTimeScalar }, revenueResolvers, productResolvers, orderResolvers, pipelineResolvers, dealResolvers, subscriptionResolvers, campaignResolvers, leadResolvers, importResolvers, currencyResolvers),
   entities: [OrderEntity, OrderLineEntity, PaymentEntity, ProductEntity, PipelineEntity, StageEntity, DealEntity, DealStageChangeEntity, SubscriptionEntity, MrrMovementEntity, CampaignEntity, CampaignSpendEntity, LeadEntity, RoutingRuleEntity],
   migrations,
   createContext: createSalesContext,

@@ -172,3 +172,40 @@ describe('sales-pipeline: disqualifyLead', () => {
     }
   });
 });
+
+describe('sales-pipeline: base currency and tenant rates', () => {
+  const SETTINGS = /* GraphQL */ `{ currencySettings { baseCurrency rates { currency rateToBase } } }`;
+  const SET_BASE = /* GraphQL */ `mutation($input: SetBaseCurrencyInput!) { setBaseCurrency(input: $input) { currencySettings { baseCurrency rates { currency } } } }`;
+  const SET_RATE = /* GraphQL */ `mutation($input: SetExchangeRateInput!) { setExchangeRate(input: $input) { currencySettings { baseCurrency rates { currency rateToBase } } } }`;
+  const DEAL = /* GraphQL */ `query($id: ID!) { deal(id: $id) { amount { amount currency } amountInBaseCurrency { amount currency } } }`;
+
+  it('reports deal amounts in the tenant base currency with the rates it sets, and none without a rate', async () => {
+    const tenant = createTestTenant();
+    const admin = await tenant.token(['admin']);
+    const sellerToken = await tenant.token(['sales']);
+    assert.deepEqual((await sales.ok(sellerToken, SETTINGS))['currencySettings'], { baseCurrency: 'USD', rates: [] });
+    const eur = await createDeal(sales, sellerToken, { customerId: randomUUID(), amount: 1000, currency: 'EUR' });
+    const chf = await createDeal(sales, sellerToken, { customerId: randomUUID(), amount: 250.5, currency: 'CHF' });
+    const usd = await createDeal(sales, sellerToken, { customerId: randomUUID(), amount: 99.99, currency: 'USD' });
+
+    await sales.ok(admin, SET_RATE, { input: { currency: 'eur', rateToBase: 1.5 } });
+    await sales.ok(admin, SET_BASE, { input: { currency: 'EUR' } });
+    const settings = (await sales.ok(admin, SET_RATE, { input: { currency: 'USD', rateToBase: 0.9 } }))['setExchangeRate'].currencySettings;
+    assert.deepEqual(settings, { baseCurrency: 'EUR', rates: [{ currency: 'USD', rateToBase: 0.9 }] }, 'a new base clears the rates relative to the old one');
+
+    const read = async (id: string) => (await sales.ok(sellerToken, DEAL, { id }))['deal'];
+    assert.deepEqual(await read(eur['id']), { amount: { amount: 1000, currency: 'EUR' }, amountInBaseCurrency: { amount: 1000, currency: 'EUR' } });
+    assert.deepEqual(await read(usd['id']), { amount: { amount: 99.99, currency: 'USD' }, amountInBaseCurrency: { amount: 89.99, currency: 'EUR' } });
+    assert.deepEqual(await read(chf['id']), { amount: { amount: 250.5, currency: 'CHF' }, amountInBaseCurrency: null }, 'no rate, no guess');
+
+    const bad = await sales.request(admin, SET_RATE, { input: { currency: 'EUR', rateToBase: 2 } });
+    assert.deepEqual([bad.errors?.[0]?.extensions?.['code'], bad.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'currency']);
+    const negative = await sales.request(admin, SET_RATE, { input: { currency: 'CHF', rateToBase: -1 } });
+    assert.deepEqual([negative.errors?.[0]?.extensions?.['code'], negative.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'rateToBase']);
+    const code = await sales.request(admin, SET_BASE, { input: { currency: 'EURO' } });
+    assert.deepEqual([code.errors?.[0]?.extensions?.['code'], code.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'currency']);
+    const seller = await sales.request(sellerToken, SET_RATE, { input: { currency: 'CHF', rateToBase: 1.1 } });
+    assert.equal(seller.errors?.[0]?.extensions?.['code'], 'FORBIDDEN', 'rates are admin data');
+    assert.deepEqual((await sales.ok(await createTestTenant().token(['analyst']), SETTINGS))['currencySettings'], { baseCurrency: 'USD', rates: [] }, 'per tenant');
+  });
+});

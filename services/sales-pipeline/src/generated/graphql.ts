@@ -8,6 +8,7 @@ import type { DealModel, StageChangeModel } from '../modules/deal/deal.model.js'
 import type { SubscriptionModel } from '../modules/subscription/subscription.model.js';
 import type { CampaignModel } from '../modules/campaign/campaign.model.js';
 import type { LeadModel, RoutingRuleModel } from '../modules/lead/lead.model.js';
+import type { CurrencySettingsModel } from '../modules/currency/currency.service.js';
 import type { SalesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -89,6 +90,19 @@ export type CreatePipelineInput = {
   stages: Array<StageInput>;
 };
 
+/** The tenant's reporting currency and the rates it provides (never fetched): an amount in another currency times its rate is its value in the base currency. */
+export type CurrencySettings = {
+  __typename?: 'CurrencySettings';
+  /** USD until set. */
+  baseCurrency: Scalars['String']['output'];
+  rates: Array<ExchangeRate>;
+};
+
+export type CurrencySettingsPayload = {
+  __typename?: 'CurrencySettingsPayload';
+  currencySettings: CurrencySettings;
+};
+
 export type Customer = {
   __typename?: 'Customer';
   /** Null only when this subgraph cannot answer. */
@@ -116,6 +130,8 @@ export type CustomerOrdersArgs = {
 export type Deal = {
   __typename?: 'Deal';
   amount: Money;
+  /** The amount in the tenant's base currency (see currencySettings); null while no rate for its currency is set. */
+  amountInBaseCurrency?: Maybe<Money>;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   customer: Customer;
@@ -171,6 +187,14 @@ export type EndSubscriptionInput = {
   /** Defaults to now. */
   endedAt?: InputMaybe<Scalars['DateTime']['input']>;
   subscriptionId: Scalars['ID']['input'];
+};
+
+export type ExchangeRate = {
+  __typename?: 'ExchangeRate';
+  currency: Scalars['String']['output'];
+  /** Units of the base currency one unit of `currency` is worth. */
+  rateToBase: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /**
@@ -287,6 +311,10 @@ export type Mutation = {
   placeOrder: OrderPayload;
   recordCampaignSpend: CampaignPayload;
   recordPayment: OrderPayload;
+  /** Admins only. */
+  setBaseCurrency: CurrencySettingsPayload;
+  /** Admins only; the base currency itself has no rate. */
+  setExchangeRate: CurrencySettingsPayload;
   startSubscription: SubscriptionPayload;
   upsertCampaign: CampaignPayload;
   upsertProduct: ProductPayload;
@@ -362,6 +390,16 @@ export type MutationRecordCampaignSpendArgs = {
 
 export type MutationRecordPaymentArgs = {
   input: RecordPaymentInput;
+};
+
+
+export type MutationSetBaseCurrencyArgs = {
+  input: SetBaseCurrencyInput;
+};
+
+
+export type MutationSetExchangeRateArgs = {
+  input: SetExchangeRateInput;
 };
 
 
@@ -498,6 +536,7 @@ export type ProductPayload = {
 export type Query = {
   __typename?: 'Query';
   campaigns: Array<Campaign>;
+  currencySettings: CurrencySettings;
   deal?: Maybe<Deal>;
   /** Newest first. */
   deals: DealConnection;
@@ -577,6 +616,16 @@ export type RoutingRule = {
 export type RoutingRulePayload = {
   __typename?: 'RoutingRulePayload';
   routingRule: RoutingRule;
+};
+
+/** Rates are relative to the base currency: changing it clears them. */
+export type SetBaseCurrencyInput = {
+  currency: Scalars['String']['input'];
+};
+
+export type SetExchangeRateInput = {
+  currency: Scalars['String']['input'];
+  rateToBase: Scalars['Float']['input'];
 };
 
 export type Stage = {
@@ -782,6 +831,8 @@ export type ResolversTypes = {
   CreateDealInput: CreateDealInput;
   CreateLeadInput: CreateLeadInput;
   CreatePipelineInput: CreatePipelineInput;
+  CurrencySettings: ResolverTypeWrapper<CurrencySettingsModel>;
+  CurrencySettingsPayload: ResolverTypeWrapper<Omit<CurrencySettingsPayload, 'currencySettings'> & { currencySettings: ResolversTypes['CurrencySettings'] }>;
   Customer: ResolverTypeWrapper<CustomerReference>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -793,6 +844,7 @@ export type ResolversTypes = {
   DealStatus: DealStatus;
   DisqualifyLeadInput: DisqualifyLeadInput;
   EndSubscriptionInput: EndSubscriptionInput;
+  ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ImportOrdersInput: ImportOrdersInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ImportRejection: ResolverTypeWrapper<ImportRejection>;
@@ -825,6 +877,8 @@ export type ResolversTypes = {
   RevenueSummary: ResolverTypeWrapper<Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversTypes['Money'], lifetime: ResolversTypes['Money'], mrr: ResolversTypes['Money'] }>;
   RoutingRule: ResolverTypeWrapper<RoutingRuleModel>;
   RoutingRulePayload: ResolverTypeWrapper<Omit<RoutingRulePayload, 'routingRule'> & { routingRule: ResolversTypes['RoutingRule'] }>;
+  SetBaseCurrencyInput: SetBaseCurrencyInput;
+  SetExchangeRateInput: SetExchangeRateInput;
   Stage: ResolverTypeWrapper<StageModel>;
   StageChange: ResolverTypeWrapper<StageChangeModel>;
   StageInput: StageInput;
@@ -850,6 +904,8 @@ export type ResolversParentTypes = {
   CreateDealInput: CreateDealInput;
   CreateLeadInput: CreateLeadInput;
   CreatePipelineInput: CreatePipelineInput;
+  CurrencySettings: CurrencySettingsModel;
+  CurrencySettingsPayload: Omit<CurrencySettingsPayload, 'currencySettings'> & { currencySettings: ResolversParentTypes['CurrencySettings'] };
   Customer: CustomerReference;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -860,6 +916,7 @@ export type ResolversParentTypes = {
   DealPayload: Omit<DealPayload, 'deal'> & { deal: ResolversParentTypes['Deal'] };
   DisqualifyLeadInput: DisqualifyLeadInput;
   EndSubscriptionInput: EndSubscriptionInput;
+  ExchangeRate: ExchangeRate;
   ImportOrdersInput: ImportOrdersInput;
   Boolean: Scalars['Boolean']['output'];
   ImportRejection: ImportRejection;
@@ -890,6 +947,8 @@ export type ResolversParentTypes = {
   RevenueSummary: Omit<RevenueSummary, 'last12Months' | 'lifetime' | 'mrr'> & { last12Months: ResolversParentTypes['Money'], lifetime: ResolversParentTypes['Money'], mrr: ResolversParentTypes['Money'] };
   RoutingRule: RoutingRuleModel;
   RoutingRulePayload: Omit<RoutingRulePayload, 'routingRule'> & { routingRule: ResolversParentTypes['RoutingRule'] };
+  SetBaseCurrencyInput: SetBaseCurrencyInput;
+  SetExchangeRateInput: SetExchangeRateInput;
   Stage: StageModel;
   StageChange: StageChangeModel;
   StageInput: StageInput;
@@ -913,6 +972,15 @@ export type CampaignPayloadResolvers<ContextType = SalesContext, ParentType exte
   campaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType>;
 };
 
+export type CurrencySettingsResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['CurrencySettings'] = ResolversParentTypes['CurrencySettings']> = {
+  baseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rates?: Resolver<Array<ResolversTypes['ExchangeRate']>, ParentType, ContextType>;
+};
+
+export type CurrencySettingsPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['CurrencySettingsPayload'] = ResolversParentTypes['CurrencySettingsPayload']> = {
+  currencySettings?: Resolver<ResolversTypes['CurrencySettings'], ParentType, ContextType>;
+};
+
 export type CustomerResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   deals?: Resolver<Maybe<Array<ResolversTypes['Deal']>>, ParentType, ContextType, Partial<CustomerDealsArgs>>;
@@ -929,6 +997,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DealResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Deal'] = ResolversParentTypes['Deal'], FederationReferenceType extends FederationReferenceTypes['Deal'] = FederationReferenceTypes['Deal']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Deal']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  amountInBaseCurrency?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
@@ -955,6 +1024,12 @@ export type DealEdgeResolvers<ContextType = SalesContext, ParentType extends Res
 
 export type DealPayloadResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['DealPayload'] = ResolversParentTypes['DealPayload']> = {
   deal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType>;
+};
+
+export type ExchangeRateResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rateToBase?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type ImportRejectionResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['ImportRejection'] = ResolversParentTypes['ImportRejection']> = {
@@ -1021,6 +1096,8 @@ export type MutationResolvers<ContextType = SalesContext, ParentType extends Res
   placeOrder?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   recordCampaignSpend?: Resolver<ResolversTypes['CampaignPayload'], ParentType, ContextType, RequireFields<MutationRecordCampaignSpendArgs, 'input'>>;
   recordPayment?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRecordPaymentArgs, 'input'>>;
+  setBaseCurrency?: Resolver<ResolversTypes['CurrencySettingsPayload'], ParentType, ContextType, RequireFields<MutationSetBaseCurrencyArgs, 'input'>>;
+  setExchangeRate?: Resolver<ResolversTypes['CurrencySettingsPayload'], ParentType, ContextType, RequireFields<MutationSetExchangeRateArgs, 'input'>>;
   startSubscription?: Resolver<ResolversTypes['SubscriptionPayload'], ParentType, ContextType, RequireFields<MutationStartSubscriptionArgs, 'input'>>;
   upsertCampaign?: Resolver<ResolversTypes['CampaignPayload'], ParentType, ContextType, RequireFields<MutationUpsertCampaignArgs, 'input'>>;
   upsertProduct?: Resolver<ResolversTypes['ProductPayload'], ParentType, ContextType, RequireFields<MutationUpsertProductArgs, 'input'>>;
@@ -1094,6 +1171,7 @@ export type ProductPayloadResolvers<ContextType = SalesContext, ParentType exten
 
 export type QueryResolvers<ContextType = SalesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   campaigns?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
+  currencySettings?: Resolver<ResolversTypes['CurrencySettings'], ParentType, ContextType>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType, RequireFields<QueryDealArgs, 'id'>>;
   deals?: Resolver<ResolversTypes['DealConnection'], ParentType, ContextType, RequireFields<QueryDealsArgs, 'first'>>;
   leads?: Resolver<ResolversTypes['LeadConnection'], ParentType, ContextType, RequireFields<QueryLeadsArgs, 'first'>>;
@@ -1155,12 +1233,15 @@ export type SubscriptionPayloadResolvers<ContextType = SalesContext, ParentType 
 export type Resolvers<ContextType = SalesContext> = {
   Campaign?: CampaignResolvers<ContextType>;
   CampaignPayload?: CampaignPayloadResolvers<ContextType>;
+  CurrencySettings?: CurrencySettingsResolvers<ContextType>;
+  CurrencySettingsPayload?: CurrencySettingsPayloadResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;
   DealConnection?: DealConnectionResolvers<ContextType>;
   DealEdge?: DealEdgeResolvers<ContextType>;
   DealPayload?: DealPayloadResolvers<ContextType>;
+  ExchangeRate?: ExchangeRateResolvers<ContextType>;
   ImportRejection?: ImportRejectionResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
   Lead?: LeadResolvers<ContextType>;

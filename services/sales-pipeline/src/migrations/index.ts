@@ -6,6 +6,7 @@ import { PipelinesDeals1764100000100 } from './1764100000100-pipelines-deals.js'
 import { SubscriptionsMrr1764100000200 } from './1764100000200-subscriptions-mrr.js';
 import { LeadsRoutingCampaigns1764100000300 } from './1764100000300-leads-routing-campaigns.js';
 import { OrderImportsCustomerDirectory1764100000450 } from './1764100000450-order-imports-customer-directory.js';
+import { CurrencySettings1764500000000 } from './1764500000000-currency-settings.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   SubscriptionsMrr1764100000200,
   LeadsRoutingCampaigns1764100000300,
   OrderImportsCustomerDirectory1764100000450,
+  CurrencySettings1764500000000,
 ];
