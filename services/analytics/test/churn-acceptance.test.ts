@@ -289,7 +289,16 @@ describe('churn risk: sweep, settings, at-risk list and segments', () => {
     assert.deepEqual(events.at(-1), { ...events.at(-1), previousLevel: 'MEDIUM', level: 'HIGH' });
 
     const token = await tenant.token(['sales']);
-    const [customer] = await resolveEntities(analytics.subgraph, token, 'Customer', [customerId, randomUUID()], 'metrics { healthScore churnRisk { score level asOf signals { name weight detail } } }');
+    const [customer, unseen] = await resolveEntities(
+      analytics.subgraph,
+      token,
+      'Customer',
+      [customerId, randomUUID()],
+      'metrics { healthScore lastActivityAt churnRisk { score level asOf signals { name weight detail } } }',
+    );
+    assert.deepEqual(unseen?.['metrics'], { healthScore: 50, lastActivityAt: null, churnRisk: { score: 0, level: 'LOW', asOf: null, signals: [] } });
+    // The later of the last interaction (2 days before the reference) and the last order (9 days before).
+    assert.equal(customer?.['metrics'].lastActivityAt, new Date(reference.getTime() - 2 * DAY).toISOString());
     const risk = customer?.['metrics'].churnRisk;
     assert.equal(risk.level, 'HIGH');
     assert.equal(risk.asOf, weekLater.toISOString());

@@ -166,6 +166,8 @@ export type CustomerMetrics = {
   healthScore: Scalars['Float']['output'];
   /** Revenue of the customer's paid orders up to the reference time. */
   historicalValue: Money;
+  /** The customer's latest interaction or order (what FADING_ENGAGEMENT measures from); null when there is none. */
+  lastActivityAt?: Maybe<Scalars['DateTime']['output']>;
   /** Expected purchases over the horizon x expected spend per purchase, undiscounted. */
   predictedClv: Money;
   /** Probability that the customer is still active at the reference time (BG/NBD); 1 without evidence of a dropout. */
@@ -747,6 +749,7 @@ export type CustomerMetricsResolvers<ContextType = AnalyticsContext, ParentType 
   expectedPurchases?: Resolver<ResolversTypes['Float'], ParentType, ContextType, RequireFields<CustomerMetricsExpectedPurchasesArgs, 'horizonMonths'>>;
   healthScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   historicalValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  lastActivityAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   predictedClv?: Resolver<ResolversTypes['Money'], ParentType, ContextType, RequireFields<CustomerMetricsPredictedClvArgs, 'horizonMonths'>>;
   probabilityAlive?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   simpleClv?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

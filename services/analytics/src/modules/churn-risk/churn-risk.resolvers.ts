@@ -28,6 +28,7 @@ export const churnRiskResolvers: Resolvers = {
     },
   },
   CustomerMetrics: {
-    churnRisk: (metrics, _args, context) => context.loaders.churnRisk.load(metrics.customerId),
+    churnRisk: async (metrics, _args, context) => (await context.loaders.churnRisk.load(metrics.customerId)).risk,
+    lastActivityAt: async (metrics, _args, context) => (await context.loaders.churnRisk.load(metrics.customerId)).lastActivityAt,
   },
 };

@@ -211,15 +211,39 @@ export interface ChurnRiskModel extends ChurnRisk {
 
 export const unscoredChurnRisk = (): ChurnRiskModel => ({ score: 0, level: 'LOW', signals: [], asOf: null });
 
-/** The stored risk of many customers in one query; customers never scored are LOW. */
-export async function churnRisksOf(scope: TenantScope, customerIds: readonly string[]): Promise<Map<string, ChurnRiskModel>> {
-  const rows: { customer_id: string; score: number; level: RiskLevel; signals: ChurnRisk['signals']; as_of: Date }[] = customerIds.length
+/** What a customer's metrics show of its churn risk, and the activity it is judged on. */
+export interface ChurnView {
+  risk: ChurnRiskModel;
+  lastActivityAt: Date | null;
+}
+
+/** The stored risk and last activity of many customers in one query; customers never scored are LOW. */
+export async function churnViewsOf(scope: TenantScope, customerIds: readonly string[]): Promise<Map<string, ChurnView>> {
+  const rows: {
+    customer_id: string;
+    score: number | null;
+    level: RiskLevel | null;
+    signals: ChurnRisk['signals'] | null;
+    as_of: Date | null;
+    last_activity_at: Date | null;
+  }[] = customerIds.length
     ? await scope.manager.query(
-        `SELECT customer_id, score, level, signals, as_of FROM customer_churn_risk WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])`,
-        [scope.tenantId, [...customerIds]],
+        `SELECT ids.customer_id, r.score, r.level, r.signals, r.as_of, greatest(c.last_activity_at, c.last_purchase_at) AS last_activity_at
+           FROM unnest($2::uuid[]) AS ids(customer_id)
+           LEFT JOIN customer_churn_risk r ON r.tenant_id = $1 AND r.customer_id = ids.customer_id
+           LEFT JOIN customers c ON c.tenant_id = $1 AND c.customer_id = ids.customer_id`,
+        [scope.tenantId, [...new Set(customerIds)]],
       )
     : [];
-  return new Map(rows.map((row) => [row.customer_id, { score: row.score, level: row.level, signals: row.signals, asOf: row.as_of }]));
+  return new Map(
+    rows.map((row) => [
+      row.customer_id,
+      {
+        risk: row.level === null ? unscoredChurnRisk() : { score: row.score!, level: row.level, signals: row.signals!, asOf: row.as_of },
+        lastActivityAt: row.last_activity_at,
+      },
+    ]),
+  );
 }
 
 export async function readChurnRiskSettings(dataSource: DataSource, auth: AuthContext): Promise<StoredChurnRiskSettings> {
