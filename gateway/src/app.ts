@@ -2,6 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { ServiceMetrics } from '@rapport/service-kit';
 import type { Gateway } from './gateway.js';
+import { mountExportProxy } from './exports.js';
 import { mountImportProxies, type ImportProxyOptions } from './imports.js';
 import { safelistMiddleware, type OperationManifest } from './safelist.js';
 import type { SubgraphDefinition } from './subgraphs.js';
@@ -52,6 +53,8 @@ export async function createGatewayApp(
   }
   // Large CSV files: streamed to the owning service, before any JSON body parser sees them.
   if (options.imports) mountImportProxies(app, gateway, subgraphs, options.imports);
+  // Analytics' CSV exports, with the same bearer token as /graphql.
+  if (options.imports) mountExportProxy(app, gateway, subgraphs, options.imports.logger);
   app.use(
     '/graphql',
     // Large uploads have their own streamed routes; an operation never needs more.
