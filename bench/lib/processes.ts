@@ -36,11 +36,17 @@ export function startProcess(args: string[], options: { cwd?: string; env?: Reco
 }
 
 /** Polls until a GraphQL POST answers 200 without errors; returns the milliseconds it took. */
-export async function waitForAnswer(url: string, init: { headers: Record<string, string>; body: string }, timeoutMs: number, started = performance.now()): Promise<number> {
+export async function waitForAnswer(
+  url: string,
+  init: { headers: Record<string, string> | (() => Promise<Record<string, string>>); body: string },
+  timeoutMs: number,
+  started = performance.now(),
+): Promise<number> {
   const deadline = started + timeoutMs;
   for (;;) {
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: init.body, signal: AbortSignal.timeout(5_000) });
+      const headers = typeof init.headers === 'function' ? await init.headers() : init.headers;
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: init.body, signal: AbortSignal.timeout(5_000) });
       if (response.ok) {
         const body = (await response.json()) as { errors?: unknown[] };
         if (!body.errors) return performance.now() - started;

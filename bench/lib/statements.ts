@@ -7,7 +7,12 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import pg from 'pg';
 import { databaseUrl } from './stack.js';
 
-const LINE = /db=([a-z_]+) LOG:\s+(?:statement|execute [^:]*):/;
+const LINE = /db=([a-z_]+) LOG:\s+(?:statement|execute [^:]*):\s*(.*)$/;
+// Transaction control and the tenant setting around each query: counted, and also shown apart.
+const BOOKKEEPING = /^(?:START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SELECT set_config\()/i;
+
+/** Per database: `db` counts every statement, `db (queries)` only those that read or write data. */
+export const queriesKey = (database: string) => `${database} (queries)`;
 
 export interface StatementCounter {
   /** Statements per database run while `work` ran, background subtracted, divided by `units`. */
@@ -27,7 +32,9 @@ function countSince(logFile: string, offset: number): { counts: Record<string, n
   const counts: Record<string, number> = {};
   for (const line of buffer.toString('utf8').split('\n')) {
     const match = LINE.exec(line);
-    if (match) counts[match[1]!] = (counts[match[1]!] ?? 0) + 1;
+    if (!match) continue;
+    counts[match[1]!] = (counts[match[1]!] ?? 0) + 1;
+    if (!BOOKKEEPING.test(match[2]!)) counts[queriesKey(match[1]!)] = (counts[queriesKey(match[1]!)] ?? 0) + 1;
   }
   return { counts, end };
 }
@@ -48,8 +55,8 @@ export async function createStatementCounter(logFile: string): Promise<Statement
   return {
     async measure(work, units) {
       await logging(true);
-      const started = performance.now();
       let offset = statSync(logFile).size;
+      const started = performance.now();
       await work();
       const elapsed = performance.now() - started;
       await settle();
@@ -59,11 +66,17 @@ export async function createStatementCounter(logFile: string): Promise<Statement
       await new Promise((resolve) => setTimeout(resolve, elapsed));
       await settle();
       const idle = countSince(logFile, offset);
+      offset = idle.end;
+      // A second idle window halves the noise of the estimate.
+      await new Promise((resolve) => setTimeout(resolve, elapsed));
+      await settle();
+      const idleAgain = countSince(logFile, offset);
       await logging(false);
       const result: Record<string, number> = {};
       for (const [database, count] of Object.entries(busy.counts)) {
-        if (database === 'postgres') continue;
-        result[database] = Math.max(0, (count - (idle.counts[database] ?? 0)) / units);
+        if (database.startsWith('postgres')) continue;
+        const background = ((idle.counts[database] ?? 0) + (idleAgain.counts[database] ?? 0)) / 2;
+        result[database] = Math.max(0, (count - background) / units);
       }
       return result;
     },

@@ -66,7 +66,9 @@ function testOperations(supergraph: Supergraph): { file: string; source: string 
 export async function coldStart(context: BenchContext): Promise<void> {
   context.log('cold start: process start -> first answered customer-360 (part)');
   const customerId = context.customerIds[0]!;
-  const identity = await createIdentitySigner(DEVELOPMENT_IDENTITY_SECRET)({ tenantId: context.tenantId, memberId: context.stack.memberId, roles: ['admin'] });
+  // The identity header lives 60 s: signed afresh for each attempt, as the gateway signs per request.
+  const sign = createIdentitySigner(DEVELOPMENT_IDENTITY_SECRET);
+  const identityHeader = async () => ({ [IDENTITY_HEADER]: await sign({ tenantId: context.tenantId, memberId: context.stack.memberId, roles: ['admin'] }) });
   const starts: Record<string, number> = {};
   for (const subgraph of SUBGRAPHS) {
     const port = await freePort();
@@ -85,7 +87,7 @@ export async function coldStart(context: BenchContext): Promise<void> {
     try {
       const query = SUBGRAPH_PARTS[subgraph.name]!;
       const variables = subgraph.name === 'contacts' ? { id: customerId } : { r: [{ __typename: 'Customer', id: customerId }] };
-      starts[subgraph.name] = await waitForAnswer(`http://127.0.0.1:${port}/graphql`, { headers: { [IDENTITY_HEADER]: identity }, body: JSON.stringify({ query, variables }) }, 120_000, started);
+      starts[subgraph.name] = await waitForAnswer(`http://127.0.0.1:${port}/graphql`, { headers: identityHeader, body: JSON.stringify({ query, variables }) }, 120_000, started);
     } catch (error) {
       context.log(`  ${subgraph.name}: ${error instanceof Error ? error.message : String(error)}`);
       starts[subgraph.name] = Number.NaN;
@@ -115,6 +117,11 @@ export async function coldStart(context: BenchContext): Promise<void> {
   const supergraph = Supergraph.build(composeSupergraph(subgraphsFrom(urls)).supergraphSdl);
   const operations = [{ file: 'bench: customer-360', source: CUSTOMER_360 }, { file: 'bench: customer list', source: CUSTOMER_LIST }, ...testOperations(supergraph)];
   const planner = new QueryPlanner(supergraph);
+  // The process's first plan pays for loading and compiling the planner's code: reported apart,
+  // with an operation of its own across three subgraphs, so each measured one is new to the planner.
+  const warm = performance.now();
+  planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse('{ customers(first: 1) { edges { node { id revenue { orderCount } satisfaction { responses } } } } }'), { validate: true }));
+  const firstPlanMs = performance.now() - warm;
   const plans = operations.map(({ file, source }) => {
     const t0 = performance.now();
     planner.buildQueryPlan(operationFromDocument(supergraph.schema, parse(source), { validate: true }));
@@ -130,6 +137,6 @@ export async function coldStart(context: BenchContext): Promise<void> {
     ),
   );
   const under = plans.every((plan) => plan.ms < 50);
-  context.log(`  goal query-plan time under 50 ms for each operation: ${under ? 'holds' : 'does not hold'} (max ${fmt(sorted.at(-1) ?? Number.NaN, 2)} ms)`);
-  writeResult('cold-start', { startMs: starts, plans, planGoalHolds: under });
+  context.log(`  goal query-plan time under 50 ms for each operation: ${under ? 'holds' : 'does not hold'} (max ${fmt(sorted.at(-1) ?? Number.NaN, 2)} ms; the planner's very first plan, a warm-up across three subgraphs, took ${fmt(firstPlanMs, 1)} ms)`);
+  writeResult('cold-start', { startMs: starts, firstPlanMs, plans, planGoalHolds: under });
 }

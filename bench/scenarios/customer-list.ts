@@ -3,10 +3,11 @@
 import { fmt, median } from '../lib/load.js';
 import { CUSTOMER_LIST } from '../lib/operations.js';
 import { table, writeResult } from '../lib/report.js';
+import { queriesKey } from '../lib/statements.js';
 import { gatewayUrl } from '../lib/stack.js';
 import type { BenchContext } from './context.js';
 
-const REQUESTS = 5;
+const REQUESTS = 10;
 
 export async function customerList(context: BenchContext): Promise<void> {
   context.log('customer list: SQL statements per subgraph as the page grows');
@@ -30,16 +31,17 @@ export async function customerList(context: BenchContext): Promise<void> {
     }, REQUESTS);
     perSize[first] = { statements, ms: median(times), errors };
   }
-  const databases = [...new Set(Object.values(perSize).flatMap((s) => Object.keys(s.statements)))].sort();
+  const databases = [...new Set(Object.values(perSize).flatMap((s) => Object.keys(s.statements)))].filter((key) => !key.endsWith('(queries)')).sort();
   context.tables.push(
     table(
-      `customer list with all four subgraphs' fields (${REQUESTS} requests per size, statements per request)`,
+      `customer list with all four subgraphs' fields: SQL statements per request by database, all (of which queries), ${REQUESTS} requests per size`,
       ['page size', ...databases, 'median ms', 'answers with errors'],
-      sizes.map((size) => [String(size), ...databases.map((db) => fmt(perSize[size]!.statements[db] ?? 0, 1)), fmt(perSize[size]!.ms, 0), String(perSize[size]!.errors)]),
+      sizes.map((size) => [String(size), ...databases.map((db) => `${fmt(perSize[size]!.statements[db] ?? 0, 1)} (${fmt(perSize[size]!.statements[queriesKey(db)] ?? 0, 1)})`), fmt(perSize[size]!.ms, 0), String(perSize[size]!.errors)]),
     ),
   );
   const constant = databases.every((db) => {
-    const counts = sizes.map((size) => perSize[size]!.statements[db] ?? 0);
+    // Queries, not transaction bookkeeping: background transactions blur the total more.
+    const counts = sizes.map((size) => perSize[size]!.statements[queriesKey(db)] ?? 0);
     return Math.max(...counts) - Math.min(...counts) <= 1.5;
   });
   context.log(`  goal statements per subgraph constant from 10 to 100: ${constant ? 'holds' : 'does not hold'}`);

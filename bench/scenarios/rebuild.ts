@@ -20,7 +20,7 @@ import { table, writeResult } from '../lib/report.js';
 import { databaseUrl, PORTS, ROOT } from '../lib/stack.js';
 import type { BenchContext } from './context.js';
 
-const { Kafka, logLevel } = kafkajs;
+const { AssignerProtocol, Kafka, logLevel } = kafkajs;
 const DATABASE = 'bench_rebuild_analytics';
 const BOOKKEEPING = /migration|inbox|outbox|typeorm|^processed|dead_letter/;
 
@@ -63,7 +63,7 @@ async function capture(brokers: string, topics: string[], log: (line: string) =>
 
 export async function rebuild(context: BenchContext): Promise<void> {
   const target = Number(process.env['BENCH_REBUILD_EVENTS'] ?? 1_000_000);
-  const capSeconds = Number(process.env['BENCH_REBUILD_SECONDS'] ?? 240);
+  const capSeconds = Number(process.env['BENCH_REBUILD_SECONDS'] ?? 180);
   context.log(`rebuild: analytics read models from ${target} events vs COPY of the same rows (at most ${capSeconds} s of consuming)`);
   const topics = allTopics().map((topic) => topic.name).filter((name) => !name.endsWith('.dlq'));
   const captured = await capture(`127.0.0.1:${PORTS.kafka}`, topics, context.log);
@@ -116,28 +116,37 @@ export async function rebuild(context: BenchContext): Promise<void> {
       env: { PORT: String(await freePort()), DATABASE_URL: databaseUrl(DATABASE), JWT_SECRET: context.stack.secret, KAFKA_BROKERS: brokers, LOG_LEVEL: 'warn', RAPPORT_CREATE_DATABASE: 'true', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
     });
     children.push(analytics);
-    // Done when the group's committed offsets reach the end of every topic it reads.
+    // Done when the group's committed offsets reach the end of every partition assigned to it
+    // (the topics it reads come from its members' assignments, not from a list kept here).
     let consumed = 0;
     let caughtUp = false;
     let firstProgressAt = Number.NaN;
+    const assignedTopics = async (): Promise<string[]> => {
+      const { groups } = await kafkaAdmin.describeGroups(['analytics']);
+      const assigned = new Set<string>();
+      for (const member of groups[0]?.members ?? []) {
+        const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+        for (const topic of Object.keys(decoded?.assignment ?? {})) assigned.add(topic);
+      }
+      return [...assigned];
+    };
     while (!caughtUp && performance.now() - started < capSeconds * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const committed = await kafkaAdmin.fetchOffsets({ groupId: 'analytics', topics });
+      const reading = await assignedTopics().catch(() => [] as string[]);
+      if (reading.length === 0) continue;
+      const committed = await kafkaAdmin.fetchOffsets({ groupId: 'analytics', topics: reading });
       let lag = 0;
-      let reading = 0;
       consumed = 0;
       for (const { topic, partitions } of committed) {
         for (const p of partitions) {
           const end = high.get(`${topic}/${p.partition}`) ?? 0;
-          const at = Number(p.offset);
-          if (at < 0) continue;
-          reading += 1;
+          const at = Math.max(0, Number(p.offset));
           consumed += at;
-          lag += end - at;
+          lag += Math.max(0, end - at);
         }
       }
       if (consumed > 0 && Number.isNaN(firstProgressAt)) firstProgressAt = performance.now();
-      caughtUp = reading > 0 && lag === 0;
+      caughtUp = lag === 0 && consumed > 0;
     }
     const seconds = (performance.now() - started) / 1000;
     await analytics.stop();
