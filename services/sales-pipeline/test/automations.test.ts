@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { CustomerErasedV1, CustomersMergedV1, MemberUpsertedV1, TOPICS } from '@rapport/events';
 import { resolveEntities } from '@rapport/service-kit';
 import { createEventPublisher, createTestTenant, tapEvents, type EventPublisher, type TestTenant } from '@rapport/test-kit';
-import { createDeal, createProduct, placeOrder, startSales, type SalesUnderTest } from './support/service.js';
+import { createDeal, createProduct, placeOrder, RECORD_PAYMENT, startSales, type SalesUnderTest } from './support/service.js';
 
 let sales: SalesUnderTest;
 let publisher: EventPublisher;
@@ -207,5 +207,17 @@ describe('sales-pipeline: base currency and tenant rates', () => {
     const seller = await sales.request(sellerToken, SET_RATE, { input: { currency: 'CHF', rateToBase: 1.1 } });
     assert.equal(seller.errors?.[0]?.extensions?.['code'], 'FORBIDDEN', 'rates are admin data');
     assert.deepEqual((await sales.ok(await createTestTenant().token(['analyst']), SETTINGS))['currencySettings'], { baseCurrency: 'USD', rates: [] }, 'per tenant');
+
+    // Revenue too: a paid USD order counts at the tenant's rate, a CHF one (no rate) is left out.
+    const customerId = randomUUID();
+    const dollars = await createProduct(sales, sellerToken, { sku: `USD-${randomUUID()}`, name: 'Dollars', price: 100, currency: 'USD', recurring: true });
+    const francs = await createProduct(sales, sellerToken, { sku: `CHF-${randomUUID()}`, name: 'Francs', price: 40, currency: 'CHF' });
+    for (const product of [dollars, francs]) {
+      const order = await placeOrder(sales, sellerToken, { customerId, lines: [{ productId: product['id'], quantity: 1 }] });
+      await sales.ok(sellerToken, RECORD_PAYMENT, { input: { orderId: order['id'], amount: order['total'].amount } });
+    }
+    await sales.ok(sellerToken, START, { input: { customerId, productId: dollars['id'] } });
+    const [customer] = await resolveEntities(sales.service.subgraph, sellerToken, 'Customer', [customerId, randomUUID()], 'revenue { lifetime { amount currency } mrr { amount currency } orderCount }');
+    assert.deepEqual(customer, { revenue: { lifetime: { amount: 90, currency: 'EUR' }, mrr: { amount: 90, currency: 'EUR' }, orderCount: 2 } });
   });
 });
