@@ -278,6 +278,23 @@ describe('cross-tenant matrix: tenant A learns and changes nothing of tenant B',
     assert.deepEqual(await entities('support', 'tickets { totalCount }'), [{ tickets: { totalCount: 0 } }]);
     const log = await ok(tokenA, `{ auditLog { contacts { entries { targetIds } } salesPipeline { entries { targetIds } } support { entries { targetIds } } } }`);
     assert.doesNotMatch(JSON.stringify(log), new RegExp(Object.values(ids).join('|')));
+
+    // Exports, once analytics has taken in B's events: A's files are those of an empty workspace.
+    await settledTenantRows(owners(), b.tenantId);
+    const empty = await createTestTenant().token();
+    const range = `from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z`;
+    const exports = [`kpis.csv?${range}`, `cohorts.csv?${range}`, `channelAttribution.csv?${range}`, `ownerPerformance.csv?${range}`, `featureAdoption.csv?${range}`, `atRiskCustomers.csv?level=LOW`, `segmentSummary.csv`, `pipelineFunnel.csv`, `nextProducts.csv?productId=${ids['product']}`, `revenueForecast.csv`];
+    const exportAs = async (token: string, file: string) => {
+      const response = await fetch(`http://127.0.0.1:${services['analytics']!.port}/export/${file}`, { headers: await identityHeaderFor(token) });
+      return `${response.status} ${await response.text()}`;
+    };
+    // B's own files do hold B's data, so equality with the empty workspace says something.
+    assert.notEqual(await exportAs(await b.token(), exports[0]!), await exportAs(empty, exports[0]!));
+    for (const file of exports) {
+      const seenByA = await exportAs(tokenA, file);
+      assert.match(seenByA, /^200 /, file);
+      assert.equal(seenByA, await exportAs(empty, file), file);
+    }
   });
 
   it('writes: every mutation aimed at B\'s ids leaves every row of B as it was', async () => {
