@@ -1,4 +1,4 @@
-import { planSeed, summarisePlan, type PlannedCustomer, type SeedOptions } from './plan.js';
+import { planSeed, summarisePlan, type PlannedCustomer, type PlannedOrder, type SeedOptions } from './plan.js';
 
 export interface SeedTarget {
   /** The gateway's GraphQL endpoint. */
@@ -86,6 +86,51 @@ export async function runSeed(options: SeedOptions, target: SeedTarget): Promise
   log(`seed ${options.seed}: ${Object.entries(summary).map(([name, count]) => `${count} ${name}`).join(', ')}`);
   const { request, mutateAll } = createClient(target);
   const started = Date.now();
+
+  /**
+   * importOrders in calls of at most 5,000 rows. Sales-pipeline knows a customer's external id
+   * from contacts' events, which may still be on their way: rows it does not know yet are sent
+   * again after a pause; any other rejection stops the seed.
+   */
+  const importOrders = async (rows: { customerExternalId: string; externalId: string; order: PlannedOrder }[], skus: string[]) => {
+    let pending = rows;
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      const retry: typeof rows = [];
+      for (let offset = 0; offset < pending.length; ) {
+        // Whole orders per call: their lines must stay together and consecutive.
+        const chunk: typeof rows = [];
+        let lines = 0;
+        while (offset < pending.length && lines + pending[offset]!.order.lines.length <= 5_000) {
+          lines += pending[offset]!.order.lines.length;
+          chunk.push(pending[offset]!);
+          offset += 1;
+        }
+        const rowOrder: number[] = [];
+        const csv = ['orderExternalId,customerExternalId,placedAt,currency,sku,quantity'];
+        chunk.forEach((row, index) => {
+          for (const line of row.order.lines) {
+            csv.push([row.externalId, row.customerExternalId, row.order.placedAt, currency, skus[line.product], line.quantity].join(','));
+            rowOrder.push(index);
+          }
+        });
+        const answer = await request(
+          'mutation SeedOrders($input: ImportOrdersInput!) { importOrders(input: $input) { received imported updated rejected { row field reason } } }',
+          { input: { csv: csv.join('\n'), createCustomers: false } },
+        );
+        if (answer.errors?.length) throw new SeedError(`importOrders: ${answer.errors[0]!.message}`);
+        const report = (answer.data as { importOrders: { rejected: { row: number; field: string | null; reason: string }[] } }).importOrders;
+        const again = new Set<number>();
+        for (const rejection of report.rejected) {
+          const index = rowOrder[rejection.row - 1]!;
+          if (attempt < 30 && /customer/i.test(`${rejection.field ?? ''} ${rejection.reason}`)) again.add(index);
+          else throw new SeedError(`importOrders rejected row ${rejection.row} (${rejection.field ?? ''}): ${rejection.reason}`);
+        }
+        for (const index of again) retry.push(chunk[index]!);
+      }
+      pending = retry;
+      if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  };
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
     const t0 = Date.now();
     const result = await run();
@@ -192,15 +237,21 @@ export async function runSeed(options: SeedOptions, target: SeedTarget): Promise
   await step('deals won', () => mutateAll('winDeal', deals.flatMap(({ deal }, i) => (deal.outcome === 'WON' ? [{ dealId: dealIds[i] }] : [])), '{ deal { id } }'));
   await step('deals lost', () => mutateAll('loseDeal', deals.flatMap(({ deal }, i) => (deal.outcome === 'LOST' ? [{ dealId: dealIds[i], reason: deal.lostReason }] : [])), '{ deal { id } }'));
 
-  const orders = each((c, customerId) => c.orders.map((order) => ({ customerId, order })));
-  const placed = await step('orders', () =>
+  // Orders paid on time go through sales-pipeline's bulk path (importOrders places and pays
+  // them at placedAt); late and unpaid ones need their own dates, so they go one by one.
+  const onTime = plan.customers.flatMap((c) =>
+    c.orders.flatMap((order, n) => (order.paidAt !== null && order.paidAt <= order.dueAt ? [{ customer: c, order, externalId: `${c.externalId}-o${n}` }] : [])),
+  );
+  await step(`orders paid on time, imported (${onTime.length})`, () => importOrders(onTime.map(({ customer, order, externalId }) => ({ customerExternalId: customer.externalId, order, externalId })), plan.products.map((p) => p.sku)));
+  const orders = each((c, customerId) => c.orders.flatMap((order) => (order.paidAt !== null && order.paidAt <= order.dueAt ? [] : [{ customerId, order }])));
+  const placed = await step('orders paid late or unpaid', () =>
     mutateAll<{ order: { id: string; total: { amount: number } } }>(
       'placeOrder',
       orders.map(({ customerId, order }) => ({ customerId, placedAt: order.placedAt, dueAt: order.dueAt, lines: order.lines.map((line) => ({ productId: products[line.product], quantity: line.quantity })) })),
       '{ order { id total { amount } } }',
     ),
   );
-  await step('payments', () =>
+  await step('late payments', () =>
     mutateAll('recordPayment', orders.flatMap(({ order }, i) => (order.paidAt ? [{ orderId: placed[i]!.order.id, amount: placed[i]!.order.total.amount, paidAt: order.paidAt }] : [])), '{ order { id } }'),
   );
 
