@@ -133,25 +133,29 @@ describe('contacts: CustomerImportRequested from an order import', () => {
     const kafka = new kafkajs.Kafka({ clientId: 'customer-import-test', brokers: testKafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({
-      topic: TOPICS.customers,
-      messages: [
-        {
-          key: mintedId,
-          value: JSON.stringify({
-            id: eventId,
-            type: 'CustomerImportRequested',
-            version: 1,
-            tenantId,
-            customerId: mintedId,
-            occurredAt: new Date().toISOString(),
-            producer: 'sales-pipeline',
-            payload: { externalId, email, name, requestedAt: new Date().toISOString() },
-          }),
-        },
-      ],
-    });
-    await producer.disconnect();
+    try {
+      await producer.send({
+        topic: TOPICS.customers,
+        messages: [
+          {
+            key: mintedId,
+            value: JSON.stringify({
+              id: eventId,
+              type: 'CustomerImportRequested',
+              version: 1,
+              tenantId,
+              customerId: mintedId,
+              occurredAt: new Date().toISOString(),
+              producer: 'sales-pipeline',
+              payload: { externalId, email, name, requestedAt: new Date().toISOString() },
+            }),
+          },
+        ],
+      });
+    } finally {
+      // An open producer would keep the test process alive after a failure.
+      await producer.disconnect();
+    }
   }
 
   it('creates the customer under exactly the minted id, once however often it is asked', async () => {

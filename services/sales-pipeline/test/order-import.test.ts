@@ -197,35 +197,39 @@ describe('sales-pipeline: importOrders', () => {
     const kafka = new kafkajs.Kafka({ clientId: 'order-import-test', brokers: testKafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
-    const envelope = (type: string, customerId: string, payload: Record<string, unknown>) => ({
-      key: customerId,
-      value: JSON.stringify({ id: randomUUID(), type, version: 1, tenantId: tenant.tenantId, customerId, occurredAt: new Date().toISOString(), producer: 'contacts', payload }),
-    });
-    const created = (id: string, externalId: string | null, email: string | null) =>
-      envelope('CustomerCreated', id, {
-        name: 'Known', kind: 'BUSINESS', externalId, email, domain: null, industry: null, country: null,
-        lifecycleStage: 'ACQUISITION', ownerId: null, tags: [], source: null, createdAt: new Date().toISOString(),
+    // An open producer would keep the test process alive after a failed assertion.
+    try {
+      const envelope = (type: string, customerId: string, payload: Record<string, unknown>) => ({
+        key: customerId,
+        value: JSON.stringify({ id: randomUUID(), type, version: 1, tenantId: tenant.tenantId, customerId, occurredAt: new Date().toISOString(), producer: 'contacts', payload }),
       });
-    await producer.send({ topic: TOPICS.customers, messages: [created(known, 'K-1', 'known@example.com'), created(survivor, 'S-1', null)] });
-    await waitUntil(async () => (await directoryId(tenant.tenantId, 'S-1')) === survivor, 'the directory to learn S-1');
+      const created = (id: string, externalId: string | null, email: string | null) =>
+        envelope('CustomerCreated', id, {
+          name: 'Known', kind: 'BUSINESS', externalId, email, domain: null, industry: null, country: null,
+          lifecycleStage: 'ACQUISITION', ownerId: null, tags: [], source: null, createdAt: new Date().toISOString(),
+        });
+      await producer.send({ topic: TOPICS.customers, messages: [created(known, 'K-1', 'known@example.com'), created(survivor, 'S-1', null)] });
+      await waitUntil(async () => (await directoryId(tenant.tenantId, 'S-1')) === survivor, 'the directory to learn S-1');
 
-    const csv = 'customerExternalId,customerEmail,placedAt,amount,currency\nK-1,,2024-01-01,1,USD\n,KNOWN@example.com,2024-01-02,2,USD\n';
-    assert.equal((await importOrders(token, csv, false)).imported, 2);
-    assert.deepEqual(new Set((await ordersOf(tenant.tenantId)).map((order) => order.customer_id)), new Set([known]));
+      const csv = 'customerExternalId,customerEmail,placedAt,amount,currency\nK-1,,2024-01-01,1,USD\n,KNOWN@example.com,2024-01-02,2,USD\n';
+      assert.equal((await importOrders(token, csv, false)).imported, 2);
+      assert.deepEqual(new Set((await ordersOf(tenant.tenantId)).map((order) => order.customer_id)), new Set([known]));
 
-    await producer.send({
-      topic: TOPICS.customers,
-      messages: [envelope('CustomersMerged', survivor, { survivorId: survivor, mergedIds: [known], mergedAt: new Date().toISOString() })],
-    });
-    await waitUntil(async () => (await directoryId(tenant.tenantId, 'K-1')) === survivor, 'K-1 to resolve to the survivor');
-    assert.equal((await importOrders(token, 'customerExternalId,placedAt,amount,currency\nK-1,2024-02-01,3,USD\n', false)).imported, 1);
-    assert.equal((await ordersOf(tenant.tenantId)).at(-1)!.customer_id, survivor);
+      await producer.send({
+        topic: TOPICS.customers,
+        messages: [envelope('CustomersMerged', survivor, { survivorId: survivor, mergedIds: [known], mergedAt: new Date().toISOString() })],
+      });
+      await waitUntil(async () => (await directoryId(tenant.tenantId, 'K-1')) === survivor, 'K-1 to resolve to the survivor');
+      assert.equal((await importOrders(token, 'customerExternalId,placedAt,amount,currency\nK-1,2024-02-01,3,USD\n', false)).imported, 1);
+      assert.equal((await ordersOf(tenant.tenantId)).at(-1)!.customer_id, survivor);
 
-    await producer.send({ topic: TOPICS.customers, messages: [envelope('CustomerErased', survivor, { erasedAt: new Date().toISOString() })] });
-    await waitUntil(async () => (await directoryId(tenant.tenantId, 'S-1')) === undefined, 'the directory to forget S-1');
-    await producer.disconnect();
-    const forgotten = await importOrders(token, 'customerExternalId,placedAt,amount,currency\nS-1,2024-03-01,3,USD\n', false);
-    assert.equal(forgotten.rejected[0]?.field, 'customerExternalId');
+      await producer.send({ topic: TOPICS.customers, messages: [envelope('CustomerErased', survivor, { erasedAt: new Date().toISOString() })] });
+      await waitUntil(async () => (await directoryId(tenant.tenantId, 'S-1')) === undefined, 'the directory to forget S-1');
+      const forgotten = await importOrders(token, 'customerExternalId,placedAt,amount,currency\nS-1,2024-03-01,3,USD\n', false);
+      assert.equal(forgotten.rejected[0]?.field, 'customerExternalId');
+    } finally {
+      await producer.disconnect();
+    }
   });
 });
 
