@@ -371,6 +371,33 @@ describe('churn risk: sweep, settings, at-risk list and segments', () => {
     assert.deepEqual([bad.errors?.[0]?.extensions?.['code'], bad.errors?.[0]?.extensions?.['field']], ['BAD_USER_INPUT', 'after']);
   });
 
+  it('publishes one change when the consumer and the sweep score a new customer at the same time', async () => {
+    const tenant = createTestTenant();
+    const customerId = randomUUID();
+    const reference = new Date();
+    await seedCustomer(tenant.tenantId, customerId, { weeklyUsage: [0, 0, 0, 0, 5, 5, 5, 5, 5, 5, 5, 5], lastActivityAt: reference }, reference);
+    // The first scoring holds its transaction open until the second has started and reached the
+    // customer's row; the second must then see the first's level, not "never scored".
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let scored!: () => void;
+    const firstScored = new Promise<void>((resolve) => (scored = resolve));
+    const first = withTenant(analytics.dataSource, tenant.tenantId, async (scope) => {
+      await recomputeChurnRisk(scope, [customerId], reference);
+      scored();
+      await gate;
+    });
+    await firstScored;
+    const second = withTenant(analytics.dataSource, tenant.tenantId, (scope) => recomputeChurnRisk(scope, [customerId], reference));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await Promise.all([first, second]);
+    assert.deepEqual(
+      (await churnEvents(tenant.tenantId, customerId)).map((event) => [event.previousLevel, event.level]),
+      [[null, 'MEDIUM']],
+    );
+  });
+
   it('scores a merged id as its survivor and drops its own score', async () => {
     const tenant = createTestTenant();
     const [survivor, merged] = [randomUUID(), randomUUID()];

@@ -86,12 +86,21 @@ export async function recomputeChurnRisk(
   const effective = settings ?? (await loadChurnRiskSettings(scope));
   const inputs = await readChurnInputs(scope, ids, asOf);
   // Locked so that the consumer and the sweep, scoring the same customer at once, cannot both
-  // see the old level and both publish the change.
-  const previous: { customer_id: string; level: RiskLevel }[] = await scope.manager.query(
-    `SELECT customer_id, level FROM customer_churn_risk WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY customer_id FOR UPDATE`,
+  // see the old level and both publish the change. A customer never scored gets a placeholder
+  // row first (as_of -infinity, overwritten below), so that there is a row to lock: a second
+  // transaction waits for the first to commit and then sees its level.
+  await scope.manager.query(
+    `INSERT INTO customer_churn_risk (tenant_id, customer_id, score, level, signals, as_of, computed_at, level_changed_at)
+     SELECT $1, customer_id, 0, 'LOW', '[]', '-infinity', now(), now() FROM unnest($2::uuid[]) AS customer_id
+     ON CONFLICT (tenant_id, customer_id) DO NOTHING`,
     [scope.tenantId, ids],
   );
-  const previousLevel = new Map(previous.map((row) => [row.customer_id, row.level]));
+  const previous: { customer_id: string; level: RiskLevel; scored: boolean }[] = await scope.manager.query(
+    `SELECT customer_id, level, as_of <> '-infinity' AS scored FROM customer_churn_risk
+      WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]) ORDER BY customer_id FOR UPDATE`,
+    [scope.tenantId, ids],
+  );
+  const previousLevel = new Map(previous.filter((row) => row.scored).map((row) => [row.customer_id, row.level]));
   const now = new Date();
   const rows: { customer_id: string; risk: ChurnRisk; health: number; changed: boolean }[] = ids.map((id) => {
     const entry = inputs.get(id)!;
