@@ -32,6 +32,8 @@ before(async () => {
       SUPPORT_URL: subgraphUrl(support),
       ANALYTICS_URL: subgraphUrl(analytics),
       JWT_SECRET: TEST_JWT_SECRET,
+      // The suite runs on a loaded 2-core machine: a slow answer is not what these tests are about.
+      SUBGRAPH_TIMEOUT_MS: '30000',
       LOG_LEVEL: 'warn',
     }),
   );

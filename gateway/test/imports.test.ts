@@ -31,6 +31,8 @@ before(async () => {
     SUPPORT_URL: 'http://127.0.0.1:9/graphql',
     ANALYTICS_URL: 'http://127.0.0.1:9/graphql',
     JWT_SECRET: TEST_JWT_SECRET,
+    // The suite runs on a loaded 2-core machine: a slow answer is not what these tests are about.
+    SUBGRAPH_TIMEOUT_MS: '30000',
     LOG_LEVEL: 'error',
   });
   [gateway, smallGateway] = await Promise.all([startGateway(environment), startGateway(environment, undefined, { importMaxBytes: 64 * 1024 })]);
