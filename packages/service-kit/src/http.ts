@@ -72,6 +72,9 @@ export interface RunningHttpServer {
 // never writes into a socket the server is tearing down.
 export const SERVER_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/** The longest one request may take to arrive, body included (the largest import). */
+export const REQUEST_TIMEOUT_MS = 60 * 60_000;
+
 export async function listen(
   app: Express,
   options: { port: number; host: string; logger?: Logger },
@@ -79,6 +82,9 @@ export async function listen(
   const server = createServer(app);
   server.keepAliveTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  // A streamed import (up to 100 MB) is received only as fast as its batches are written, which
+  // can outlast Node's default 5 minutes for a whole request; headersTimeout still bounds idle openers.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
