@@ -48,7 +48,8 @@ before(async () => {
       ANALYTICS_URL: graphqlUrl(silentPort),
       JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: 'fatal',
-      SUBGRAPH_TIMEOUT_MS: '500',
+      // Long enough for the live subgraphs on a machine busy with other test files, short enough to keep the test quick.
+      SUBGRAPH_TIMEOUT_MS: '1500',
     }),
   );
   url = `http://127.0.0.1:${gateway.port}/graphql`;

@@ -115,8 +115,9 @@ describe('a subgraph killed under load', () => {
     const results: { phase: string; answeredIn: string; status: number; body: GraphQLResponse<Record<string, any>> }[] = [];
     let phase = 'before';
     let running = true;
-    // Four clients in a loop of cross-subgraph queries for the whole test.
-    const clients = Array.from({ length: 4 }, async () => {
+    // Three clients in a loop of cross-subgraph queries for the whole test: load, while leaving
+    // the other test files running beside this one their share of two cores.
+    const clients = Array.from({ length: 3 }, async () => {
       while (running) {
         // The phase a request was sent in: one sent before the kill may still come back whole.
         const sentIn = phase;
@@ -132,13 +133,13 @@ describe('a subgraph killed under load', () => {
       }
     };
     try {
-      await waitFor(() => results.filter((result) => result.phase === 'before').length >= 8, 60_000, 'load before the kill');
+      await waitFor(() => results.filter((result) => result.phase === 'before').length >= 6, 60_000, 'load before the kill');
       phase = 'dying';
       const exited = new Promise((resolve) => support!.once('exit', resolve));
       support!.kill('SIGKILL');
       await exited;
       phase = 'killed';
-      await waitFor(() => results.filter((result) => result.phase === 'killed').length >= 8, 60_000, 'load while support is down');
+      await waitFor(() => results.filter((result) => result.phase === 'killed').length >= 6, 60_000, 'load while support is down');
 
       phase = 'restarting';
       support = await startSupportProcess();
