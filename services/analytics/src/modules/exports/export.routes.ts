@@ -6,7 +6,7 @@ import { GraphQLError } from 'graphql';
 import { authenticateRequest, badInput, DomainError, requireRole, withTenant, type AuthContext, type Role, type ServiceDependencies, type Subgraph, type TenantScope } from '@rapport/service-kit';
 import type { DataSource } from 'typeorm';
 import type { AnalyticsContext } from '../../context.js';
-import { computeKpis, parsePeriod, VALUE_QUADRANTS, type ValueQuadrant } from '../kpis/kpis.service.js';
+import { kpis, parsePeriod, VALUE_QUADRANTS, type ValueQuadrant } from '../kpis/kpis.service.js';
 import { KPI_READERS } from '../kpis/kpis.resolvers.js';
 import { REPORT_READERS } from '../reports/reports.resolvers.js';
 import { channelAttribution, cohorts, featureAdoption, nextProducts, ownerPerformance, pipelineFunnel, revenueForecast } from '../reports/reports.service.js';
@@ -61,10 +61,10 @@ export const EXPORTS: Record<string, Export> = {
       'nps', 'csat', 'ces', 'avgFirstResponseMinutes', 'medianFirstResponseMinutes', 'slaBreachRate', 'leadConversionRate', 'winRate',
       ...money('pipelineVelocityPerDay'), ...money('cac'), 'ltvToCac', 'repeatPurchaseRate', 'avgDaysToSecondPurchase',
     ],
-    rows: async (scope, query) => {
+    load: async (dataSource, auth, query) => {
       const segment = query['segment'] ?? null;
       if (segment !== null && !(VALUE_QUADRANTS as readonly string[]).includes(segment)) throw badInput('segment', `segment must be one of ${VALUE_QUADRANTS.join(', ')}`);
-      return [{ ...(await computeKpis(scope, period(query), segment as ValueQuadrant | null)) }];
+      return [{ ...(await kpis(dataSource, auth, period(query), segment as ValueQuadrant | null)) }];
     },
   },
   cohorts: {

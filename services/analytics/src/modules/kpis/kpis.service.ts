@@ -84,15 +84,24 @@ const mrrAt = (at: string) => `(
     FROM mrr_movements WHERE tenant_id = $1 AND occurred_at < ${at} AND ${inSegment('customer_id')}
    ORDER BY customer_id, occurred_at DESC, event_id)`;
 
-export async function computeKpis(scope: TenantScope, period: Period, segment: ValueQuadrant | null): Promise<KpisModel> {
-  const params = [scope.tenantId, period.from, period.to, segment];
+/** Runs work in a tenant-scoped transaction of its own. */
+export type TenantRunner = <T>(work: (scope: TenantScope) => Promise<T>) => Promise<T>;
+
+/**
+ * Every figure of `kpis`. The statements are independent, so each runs in a transaction of its
+ * own and they run at once on several pooled connections: the answer takes as long as the
+ * slowest one, not their sum. (Each reads committed read models; a batch landing in between
+ * can make two figures differ by that batch, as two successive queries would.)
+ */
+export async function computeKpis(run: TenantRunner, tenantId: string, period: Period, segment: ValueQuadrant | null): Promise<KpisModel> {
+  const params = [tenantId, period.from, period.to, segment];
   // Postgres must infer every parameter's type: a query passes only the ones it uses.
-  const query = async <Row>(sql: string, values: unknown[] = params): Promise<Row> => ((await scope.manager.query(sql, values)) as Row[])[0]!;
+  const query = <Row>(sql: string, values: unknown[] = params): Promise<Row> => run(async (scope) => ((await scope.manager.query(sql, values)) as Row[])[0]!);
   const periodOnly = params.slice(0, 3);
 
-  const currency = await tenantCurrency(scope);
+  const currencyQuery = run(tenantCurrency);
 
-  const customers = await query<{ at_start: number; at_end: number; lost: number; acquired: number; acquired_all: number }>(
+  const customersQuery = query<{ at_start: number; at_end: number; lost: number; acquired: number; acquired_all: number }>(
     `WITH start_set AS ${activeAt('$2')}, end_set AS ${activeAt('$3')},
           acquisition AS (
             SELECT customer_id, min(at) AS acquired_at FROM (
@@ -107,7 +116,7 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
             (SELECT count(*) FROM acquisition WHERE acquired_at >= $2 AND acquired_at < $3)::int AS acquired_all`,
   );
 
-  const mrr = await query<{ start_mrr: string | null; end_mrr: string | null; month_before_mrr: string | null; retained_mrr: string | null }>(
+  const mrrQuery = query<{ start_mrr: string | null; end_mrr: string | null; month_before_mrr: string | null; retained_mrr: string | null }>(
     `WITH at_start AS ${mrrAt('$2')}, at_end AS ${mrrAt('$3')}, month_before AS ${mrrAt(`($3::timestamptz - interval '1 month')`)}
      SELECT (SELECT sum(mrr) FROM at_start) AS start_mrr,
             (SELECT sum(mrr) FROM at_end) AS end_mrr,
@@ -115,7 +124,7 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
             (SELECT sum(e.mrr) FROM at_end e JOIN at_start s USING (customer_id) WHERE s.mrr > 0) AS retained_mrr`,
   );
 
-  const surveys = await query<{ nps_n: number; promoters: number; detractors: number; csat_n: number; satisfied: number; ces: string | null }>(
+  const surveysQuery = query<{ nps_n: number; promoters: number; detractors: number; csat_n: number; satisfied: number; ces: string | null }>(
     `SELECT count(*) FILTER (WHERE kind = 'NPS')::int AS nps_n,
             count(*) FILTER (WHERE kind = 'NPS' AND score >= 9)::int AS promoters,
             count(*) FILTER (WHERE kind = 'NPS' AND score <= 6)::int AS detractors,
@@ -125,7 +134,7 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
        FROM survey_answers WHERE tenant_id = $1 AND answered_at >= $2 AND answered_at < $3 AND ${inSegment('customer_id')}`,
   );
 
-  const tickets = await query<{ opened: number; breached: number; avg_minutes: string | null; median_minutes: string | null }>(
+  const ticketsQuery = query<{ opened: number; breached: number; avg_minutes: string | null; median_minutes: string | null }>(
     `WITH period_tickets AS (
        SELECT t.ticket_id, CASE WHEN t.first_response_at < $3 THEN extract(epoch FROM t.first_response_at - t.opened_at) / 60 END AS minutes,
               EXISTS (SELECT 1 FROM sla_breaches b WHERE b.tenant_id = $1 AND b.ticket_id = t.ticket_id AND b.detected_at < $3) AS breached
@@ -135,13 +144,13 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
        FROM period_tickets`,
   );
 
-  const leads = await query<{ created: number; converted: number }>(
+  const leadsQuery = query<{ created: number; converted: number }>(
     `SELECT count(*)::int AS created, count(*) FILTER (WHERE converted_at < $3)::int AS converted
        FROM leads WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3`,
     periodOnly,
   );
 
-  const deals = await query<{ won: number; lost: number; avg_won_amount: string | null; avg_cycle_days: string | null; open_at_end: number }>(
+  const dealsQuery = query<{ won: number; lost: number; avg_won_amount: string | null; avg_cycle_days: string | null; open_at_end: number }>(
     `SELECT count(*) FILTER (WHERE status = 'WON' AND closed_at >= $2 AND closed_at < $3)::int AS won,
             count(*) FILTER (WHERE status = 'LOST' AND closed_at >= $2 AND closed_at < $3)::int AS lost,
             avg(amount) FILTER (WHERE status = 'WON' AND closed_at >= $2 AND closed_at < $3) AS avg_won_amount,
@@ -151,7 +160,7 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
   );
 
   // Spend counts in the period in proportion to the overlap of its own period with [from, to).
-  const spend = await query<{ spend: string | null }>(
+  const spendQuery = query<{ spend: string | null }>(
     `SELECT sum(CASE WHEN period_end <= period_start THEN CASE WHEN period_start >= $2 AND period_start < $3 THEN amount ELSE 0 END
                      ELSE amount * greatest(0, extract(epoch FROM least(period_end, $3::timestamptz) - greatest(period_start, $2::timestamptz)))
                                  / extract(epoch FROM period_end - period_start) END) AS spend
@@ -161,22 +170,24 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
 
   // Lifetime value to date from the daily rollups when the whole tenant is asked for (one row
   // per day, whatever the number of orders); per segment, from the segment's orders.
-  const value = await query<{ revenue: string | null; customers: number }>(
+  const valueQuery = query<{ revenue: string | null; customers: number }>(
     segment === null
       ? `SELECT (SELECT sum(revenue_paid) FROM daily_rollups WHERE tenant_id = $1 AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date) AS revenue,
                 (SELECT count(*) FROM customers WHERE tenant_id = $1 AND first_purchase_at < $2)::int AS customers`
       : `SELECT (SELECT sum(paid_amount) FROM orders WHERE tenant_id = $1 AND paid_at < $2 AND ${inSegment('customer_id', '$3')}) AS revenue,
                 (SELECT count(*) FROM customers WHERE tenant_id = $1 AND first_purchase_at < $2 AND ${inSegment('customer_id', '$3')})::int AS customers`,
-    segment === null ? [scope.tenantId, period.to] : [scope.tenantId, period.to, segment],
+    segment === null ? [tenantId, period.to] : [tenantId, period.to, segment],
   );
 
-  const repeat = await query<{ first_buyers: number; repeaters: number; avg_days_to_second: string | null }>(
+  const repeatQuery = query<{ first_buyers: number; repeaters: number; avg_days_to_second: string | null }>(
     `SELECT count(*) FILTER (WHERE first_purchase_at >= $2 AND first_purchase_at < $3)::int AS first_buyers,
             count(*) FILTER (WHERE first_purchase_at >= $2 AND first_purchase_at < $3 AND second_purchase_at < $3)::int AS repeaters,
             avg(extract(epoch FROM second_purchase_at - first_purchase_at) / 86400)
               FILTER (WHERE second_purchase_at >= $2 AND second_purchase_at < $3) AS avg_days_to_second
        FROM customers WHERE tenant_id = $1 AND first_purchase_at < $3 AND ${inSegment('customer_id')}`,
   );
+
+  const [currency, customers, mrr, surveys, tickets, leads, deals, spend, value, repeat] = await Promise.all([currencyQuery, customersQuery, mrrQuery, surveysQuery, ticketsQuery, leadsQuery, dealsQuery, spendQuery, valueQuery, repeatQuery]);
 
   const startMrr = Number(mrr.start_mrr ?? 0);
   const endMrr = Number(mrr.end_mrr ?? 0);
@@ -219,5 +230,5 @@ export async function computeKpis(scope: TenantScope, period: Period, segment: V
 }
 
 export function kpis(dataSource: DataSource, auth: AuthContext, period: Period, segment: ValueQuadrant | null): Promise<KpisModel> {
-  return withTenant(dataSource, auth.tenantId, (scope) => computeKpis(scope, period, segment));
+  return computeKpis((work) => withTenant(dataSource, auth.tenantId, work), auth.tenantId, period, segment);
 }
