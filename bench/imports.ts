@@ -14,7 +14,8 @@ import { createTestTenant, freePort, graphqlRequest, startEmbeddedPostgres, TEST
 const CUSTOMERS = Number(process.env['BENCH_IMPORT_CUSTOMERS'] ?? 10_000);
 const ORDERS = Number(process.env['BENCH_IMPORT_ORDERS'] ?? 70_000);
 const MUTATION_ROWS = 5_000;
-const CDNOW = '/work/shared/datasets/cdnow/CDNOW_sample.txt';
+// The copy the analytics acceptance test reads: the data set travels with the repository.
+const CDNOW = join(import.meta.dirname, '../services/analytics/test/fixtures/CDNOW_sample.txt');
 
 const postgres = await startEmbeddedPostgres({ ephemeral: false, dataDir: join(mkdtempSync(join(tmpdir(), 'bench-imports-pg-')), 'data') });
 const databaseUrl = (name: string) => {
