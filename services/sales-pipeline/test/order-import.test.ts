@@ -209,7 +209,11 @@ describe('sales-pipeline: importOrders', () => {
           lifecycleStage: 'ACQUISITION', ownerId: null, tags: [], source: null, createdAt: new Date().toISOString(),
         });
       await producer.send({ topic: TOPICS.customers, messages: [created(known, 'K-1', 'known@example.com'), created(survivor, 'S-1', null)] });
-      await waitUntil(async () => (await directoryId(tenant.tenantId, 'S-1')) === survivor, 'the directory to learn S-1');
+      // Keyed by customer, the two events may land on different partitions: wait for both.
+      await waitUntil(
+        async () => (await directoryId(tenant.tenantId, 'S-1')) === survivor && (await directoryId(tenant.tenantId, 'K-1')) === known,
+        'the directory to learn K-1 and S-1',
+      );
 
       const csv = 'customerExternalId,customerEmail,placedAt,amount,currency\nK-1,,2024-01-01,1,USD\n,KNOWN@example.com,2024-01-02,2,USD\n';
       assert.equal((await importOrders(token, csv, false)).imported, 2);
