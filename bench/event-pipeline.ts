@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { CustomerCreatedV1 } from '@rapport/events';
 import { recordEvents } from '@rapport/messaging';
 import { createDataSource, signToken } from '@rapport/service-kit';
-import { freePort, graphqlRequest, startEmbeddedPostgres } from '@rapport/test-kit';
+import { freePort, graphqlRequest, startEmbeddedPostgres, TEST_JWT_SECRET } from '@rapport/test-kit';
 
 const { Kafka, logLevel } = kafkajs;
 const RAW_MESSAGES = Number(process.env['BENCH_RAW_MESSAGES'] ?? 100_000);
@@ -20,7 +20,9 @@ const FULL_WRITES = Number(process.env['BENCH_FULL_WRITES'] ?? 20_000);
 const WRITE_CONCURRENCY = Number(process.env['BENCH_WRITE_CONCURRENCY'] ?? 32);
 const MUTATIONS = Number(process.env['BENCH_MUTATIONS'] ?? 3_000);
 const LATENCY_SECONDS = Number(process.env['BENCH_LATENCY_SECONDS'] ?? 10);
-const SECRET = 'event-pipeline-bench-secret';
+// The test secret: graphqlRequest signs the gateway's identity header only for test tokens,
+// and the services (called directly here) accept identity only from that header.
+const SECRET = TEST_JWT_SECRET;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
