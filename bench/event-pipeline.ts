@@ -32,6 +32,10 @@ const postgres = await startEmbeddedPostgres({ ephemeral: false, dataDir: join(m
 // Every part in a process of its own, as `npm start` and production run them: one Node
 // event loop for broker, relay and consumer would measure that loop, not the pipeline.
 const children: ChildProcess[] = [];
+// A run that fails half-way (a refused request, say) must not leave its broker and services behind.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+});
 const tsNode = ['--conditions=development', '--import', 'tsx'];
 const brokerDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
 const brokerProcess = spawn(process.execPath, ['packages/kafka-broker/bin/rapport-kafka.mjs', '--port', '0', '--data-dir', brokerDir, '--log-level', 'warn'], {
