@@ -29,15 +29,24 @@ export class CustomerSearchService {
       await scope.manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [WORD_SIMILARITY_THRESHOLD]);
       // The nearest candidates by trigram distance come from the GiST indexes (KNN, per tenant),
       // then only those are ranked; a customer also comes in through a contact's name.
+      // The similarity threshold (<%) is applied after the nearest-first LIMIT, not beside it:
+      // pg_trgm's operators are not LEAKPROOF, so under row-level security Postgres may not use
+      // them as index conditions and a scan that finds few matches walked the tenant's whole
+      // index (seconds at 100k customers). Distance is 1 - word similarity, so the nearest rows
+      // that pass the threshold are exactly the rows the threshold-first query returned.
       const ranked: { id: string }[] = await scope.manager.query(
         `WITH candidates AS (
-           (SELECT c.id FROM customers c
-             WHERE c.tenant_id = $1 AND $2 <% c.search_text
-             ORDER BY c.search_text <->> $2 LIMIT $4)
+           SELECT nearest.id FROM (
+             SELECT c.id, c.search_text FROM customers c
+              WHERE c.tenant_id = $1
+              ORDER BY c.search_text <->> $2 LIMIT $4) nearest
+            WHERE $2 <% nearest.search_text
            UNION
-           (SELECT ct.customer_id FROM contacts ct
-             WHERE ct.tenant_id = $1 AND $2 <% ct.search_name
-             ORDER BY ct.search_name <->> $2 LIMIT $4)
+           SELECT nearest.customer_id FROM (
+             SELECT ct.customer_id, ct.search_name FROM contacts ct
+              WHERE ct.tenant_id = $1
+              ORDER BY ct.search_name <->> $2 LIMIT $4) nearest
+            WHERE $2 <% nearest.search_name
          )
          SELECT c.id
            FROM candidates
