@@ -22,7 +22,7 @@ export const gatewayEnvironmentSchema = z
     // Secure unless told otherwise: production hides introspection and field suggestions.
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(2_000),
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
     // A JSON manifest of allowed operations; when set, nothing else runs.
     PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     // Operation cost one tenant may spend per second; 0 turns the limit off.

@@ -120,7 +120,7 @@ export interface Gateway {
 
 /** The Apollo gateway composing the subgraphs, behind Apollo Server, checking the token first. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const subgraphFetcher = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 2_000, onRequest: options.onSubgraphRequest });
+  const subgraphFetcher = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 10_000, onRequest: options.onSubgraphRequest });
   const protection = createProtection<GatewayContext>({
     production: options.production,
     tenantOf: (context) => context.auth.tenantId,
