@@ -120,82 +120,93 @@ async function start(args: string[]): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  supervisor.log('postgres', `starting embedded Postgres on 127.0.0.1:${DEV_PORTS.postgres} (data in .data/postgres)`);
-  await new Promise<void>((resolve) =>
+  // Children run detached (their own process groups), so a failure on the way up must stop
+  // them here: exiting alone left Postgres and the services holding the ports.
+  let devToken: string;
+  let demo = '';
+  try {
+    supervisor.log('postgres', `starting embedded Postgres on 127.0.0.1:${DEV_PORTS.postgres} (data in .data/postgres)`);
+    await new Promise<void>((resolve) =>
+      supervisor.start({
+        name: 'postgres',
+        command: process.execPath,
+        args: [...tsNode, fileURLToPath(new URL('./postgres-process.ts', import.meta.url)), '--data-dir', join(dataDir, 'postgres'), '--port', String(DEV_PORTS.postgres)],
+        cwd: root,
+        env: { ...process.env },
+        onLine: (line) => {
+          if (line.includes('"event":"ready"')) resolve();
+        },
+      }),
+    );
+    const databaseUrl = (database: string) => `postgres://postgres:postgres@127.0.0.1:${DEV_PORTS.postgres}/${database}`;
+
+    const brokerBin = fileURLToPath(new URL('../bin/rapport-kafka.mjs', import.meta.resolve('@rapport/kafka-broker')));
     supervisor.start({
-      name: 'postgres',
+      name: 'kafka',
       command: process.execPath,
-      args: [...tsNode, fileURLToPath(new URL('./postgres-process.ts', import.meta.url)), '--data-dir', join(dataDir, 'postgres'), '--port', String(DEV_PORTS.postgres)],
+      args: [brokerBin, '--port', String(DEV_PORTS.kafka), '--data-dir', join(dataDir, 'kafka')],
       cwd: root,
       env: { ...process.env },
-      onLine: (line) => {
-        if (line.includes('"event":"ready"')) resolve();
-      },
-    }),
-  );
-  const databaseUrl = (database: string) => `postgres://postgres:postgres@127.0.0.1:${DEV_PORTS.postgres}/${database}`;
+    });
 
-  const brokerBin = fileURLToPath(new URL('../bin/rapport-kafka.mjs', import.meta.resolve('@rapport/kafka-broker')));
-  supervisor.start({
-    name: 'kafka',
-    command: process.execPath,
-    args: [brokerBin, '--port', String(DEV_PORTS.kafka), '--data-dir', join(dataDir, 'kafka')],
-    cwd: root,
-    env: { ...process.env },
-  });
+    const shared = {
+      ...process.env,
+      JWT_SECRET: identity.secret,
+      KAFKA_BROKERS: `127.0.0.1:${DEV_PORTS.kafka}`,
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+      RAPPORT_CREATE_DATABASE: 'true',
+    };
+    for (const subgraph of SUBGRAPHS) {
+      supervisor.start({
+        name: subgraph.name,
+        command: process.execPath,
+        args: [...tsNode, 'src/index.ts'],
+        cwd: join(root, subgraph.workspace),
+        env: { ...shared, PORT: String(subgraph.port), DATABASE_URL: databaseUrl(subgraph.database) },
+      });
+    }
+    await Promise.all(SUBGRAPHS.map((s) => waitForHttp(`http://127.0.0.1:${s.port}/readyz`, 120_000, () => stopping)));
 
-  const shared = {
-    ...process.env,
-    JWT_SECRET: identity.secret,
-    KAFKA_BROKERS: `127.0.0.1:${DEV_PORTS.kafka}`,
-    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
-    RAPPORT_CREATE_DATABASE: 'true',
-  };
-  for (const subgraph of SUBGRAPHS) {
     supervisor.start({
-      name: subgraph.name,
+      name: 'gateway',
       command: process.execPath,
       args: [...tsNode, 'src/index.ts'],
-      cwd: join(root, subgraph.workspace),
-      env: { ...shared, PORT: String(subgraph.port), DATABASE_URL: databaseUrl(subgraph.database) },
+      cwd: join(root, 'gateway'),
+      env: {
+        ...shared,
+        PORT: String(DEV_PORTS.gateway),
+        SUPERGRAPH_SOURCE: 'introspect',
+        // Introspection and field suggestions on, for tools and people exploring the graph.
+        NODE_ENV: 'development',
+        ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlVariable, `http://127.0.0.1:${s.port}/graphql`])),
+      },
     });
-  }
-  await Promise.all(SUBGRAPHS.map((s) => waitForHttp(`http://127.0.0.1:${s.port}/readyz`, 120_000, () => stopping)));
+    await waitForHttp(`http://127.0.0.1:${DEV_PORTS.gateway}/readyz`, 120_000, () => stopping);
 
-  supervisor.start({
-    name: 'gateway',
-    command: process.execPath,
-    args: [...tsNode, 'src/index.ts'],
-    cwd: join(root, 'gateway'),
-    env: {
-      ...shared,
-      PORT: String(DEV_PORTS.gateway),
-      SUPERGRAPH_SOURCE: 'introspect',
-      // Introspection and field suggestions on, for tools and people exploring the graph.
-      NODE_ENV: 'development',
-      ...Object.fromEntries(SUBGRAPHS.map((s) => [s.urlVariable, `http://127.0.0.1:${s.port}/graphql`])),
-    },
-  });
-  await waitForHttp(`http://127.0.0.1:${DEV_PORTS.gateway}/readyz`, 120_000, () => stopping);
-
-  const devToken = await signToken(identity.secret, { tenantId: identity.tenantId, memberId: identity.memberId, roles: ['admin'] }, { expiresIn: '30d' });
-  let demo = '';
-  if (startOptions.demo) {
-    // Seeded once: the marker is written only after the whole demo tenant exists.
-    const marker = join(dataDir, 'demo.json');
-    const demoTenant = tenantIdFor('demo');
-    if (!existsSync(marker)) {
-      supervisor.log('stack', 'seeding the demo tenant (200 customers), once');
-      await runSeed(
-        { customers: 200, seed: 1, asOf: startOfCurrentMonth() },
-        { url: `http://127.0.0.1:${DEV_PORTS.gateway}/graphql`, token: await adminToken(identity, demoTenant), log: (line) => supervisor.log('seed', line) },
-      );
-      writeFileSync(marker, JSON.stringify({ tenantId: demoTenant, customers: 200, seed: 1 }, null, 2));
-    }
-    demo = `
+    devToken = await signToken(identity.secret, { tenantId: identity.tenantId, memberId: identity.memberId, roles: ['admin'] }, { expiresIn: '30d' });
+    if (startOptions.demo) {
+      // Seeded once: the marker is written only after the whole demo tenant exists.
+      const marker = join(dataDir, 'demo.json');
+      const demoTenant = tenantIdFor('demo');
+      if (!existsSync(marker)) {
+        supervisor.log('stack', 'seeding the demo tenant (200 customers), once');
+        await runSeed(
+          { customers: 200, seed: 1, asOf: startOfCurrentMonth() },
+          { url: `http://127.0.0.1:${DEV_PORTS.gateway}/graphql`, token: await adminToken(identity, demoTenant), log: (line) => supervisor.log('seed', line) },
+        );
+        writeFileSync(marker, JSON.stringify({ tenantId: demoTenant, customers: 200, seed: 1 }, null, 2));
+      }
+      demo = `
   Demo      tenant ${demoTenant}
   Demo token ${await adminToken(identity, demoTenant, '30d')}
 `;
+    }
+  } catch (error) {
+    supervisor.log('stack', `failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    stopping = true;
+    await supervisor.stopAll();
+    rmSync(pidFile, { force: true });
+    throw error;
   }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`
