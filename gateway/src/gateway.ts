@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import {
   bearerToken,
   IDENTITY_HEADER,
@@ -20,7 +21,7 @@ import {
   type TokenVerifier,
 } from '@rapport/service-kit';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { createProtection, type ProtectionLimits } from './protection.js';
 import { composeSupergraph } from './supergraph.js';
 import type { SubgraphDefinition } from './subgraphs.js';
@@ -63,13 +64,55 @@ export function createSubgraphFetcher(options: { timeoutMs: number; onRequest?: 
   close(): Promise<void>;
 } {
   const agent = new Agent({ keepAliveTimeout: SUBGRAPH_SOCKET_IDLE_MS, keepAliveMaxTimeout: SUBGRAPH_SOCKET_IDLE_MS, connections: 128 });
-  const fetcher = ((url: string, init?: Record<string, unknown>) => {
+  // undici's request(), not its fetch(): fetch wraps every body in WHATWG streams and makes
+  // each signal transferable, which profiling showed as about 2 ms of CPU per subgraph call
+  // on this hardware; request() writes the JSON string and hands back a plain body.
+  const fetcher = (async (url: string, init: FetcherRequestInit = {}) => {
     options.onRequest?.(url);
     // A slow subgraph costs the client at most this, then its fields are reported missing.
     const signal = AbortSignal.timeout(options.timeoutMs);
-    return undiciFetch(url, { ...(init as object), dispatcher: agent, signal });
-  }) as unknown as Fetcher;
+    const response = await request(url, {
+      dispatcher: agent,
+      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+      headers: init.headers ?? {},
+      body: init.body ?? null,
+      signal,
+    });
+    return subgraphResponse(url, response);
+  }) as Fetcher;
   return { fetcher, close: () => agent.close() };
+}
+
+/** The part of a Fetch Response that Apollo's RemoteGraphQLDataSource reads. */
+function subgraphResponse(url: string, response: Dispatcher.ResponseData): FetcherResponse {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  let bodyUsed = false;
+  const consume = <T>(read: () => Promise<T>): Promise<T> => {
+    bodyUsed = true;
+    return read();
+  };
+  const answer: FetcherResponse = {
+    url,
+    redirected: false,
+    status: response.statusCode,
+    ok: response.statusCode >= 200 && response.statusCode < 300,
+    statusText: STATUS_CODES[response.statusCode] ?? '',
+    headers,
+    get bodyUsed() {
+      return bodyUsed;
+    },
+    text: () => consume(() => response.body.text()),
+    json: () => consume(() => response.body.json()),
+    arrayBuffer: () => consume(() => response.body.arrayBuffer()),
+    clone: () => {
+      throw new Error('a subgraph response cannot be cloned');
+    },
+  };
+  return answer;
 }
 
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
