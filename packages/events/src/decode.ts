@@ -20,6 +20,11 @@ export function decodeEvent(value: Buffer | string | null): DecodedMessage {
   } catch {
     return { kind: 'malformed', reason: 'not JSON' };
   }
+  return decodeParsedEvent(json);
+}
+
+/** `decodeEvent` for a message already parsed as JSON (by a consumer that first looked at its type). */
+export function decodeParsedEvent(json: unknown): DecodedMessage {
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) {
     return { kind: 'malformed', reason: `envelope: ${envelope.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}` };

@@ -1,4 +1,13 @@
-import { decodeEvent, deadLetterTopic, type DecodedMessage, type EventDefinition, type EventEnvelope, type PayloadOf } from '@rapport/events';
+import {
+  decodeEvent,
+  decodeParsedEvent,
+  deadLetterTopic,
+  findEventDefinition,
+  type DecodedMessage,
+  type EventDefinition,
+  type EventEnvelope,
+  type PayloadOf,
+} from '@rapport/events';
 import { enterTenant, type Logger, type ServiceComponent, type ServiceMetrics, type TenantScope } from '@rapport/service-kit';
 import { Gauge, Histogram, type Registry } from 'prom-client';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
@@ -79,7 +88,7 @@ export interface EventConsumer extends ServiceComponent {
 
 interface Item {
   message: KafkaMessage;
-  decoded: DecodedMessage;
+  decoded: DecodedMessage | { kind: 'not-handled' };
 }
 
 const TRANSIENT_NODE_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
@@ -155,8 +164,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * An idempotent consumer. Guarantees, in order:
- * - each event is validated against its contract; unknown types and newer versions are
- *   skipped and counted, malformed events are dead-lettered with the reason;
+ * - each event of a type it handles is validated against its contract; unknown types and
+ *   newer versions are skipped and counted, malformed events are dead-lettered with the reason;
  * - the handler's writes and the event id in the `inbox` commit in one transaction, so a
  *   redelivered event has no second effect;
  * - offsets are committed only after that transaction commits;
@@ -187,6 +196,27 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   let starting: Promise<void> | undefined;
 
   const handlerFor = (event: EventEnvelope) => handlers.get(`${event.type}@${event.version}`);
+
+  /**
+   * A group validates only what it handles. Most of a topic is often other groups' business
+   * (contacts' import group reads every CustomerCreated to find its one type): for those a
+   * look at the type is enough, and a malformed one is left to the group that handles it to
+   * dead-letter. Unknown types and versions are still told apart and counted.
+   */
+  function decode(value: Buffer | null): Item['decoded'] {
+    if (value === null) return decodeEvent(null);
+    let json: unknown;
+    try {
+      json = JSON.parse(value.toString('utf8'));
+    } catch {
+      return { kind: 'malformed', reason: 'not JSON' };
+    }
+    const { type, version } = (typeof json === 'object' && json !== null ? json : {}) as { type?: unknown; version?: unknown };
+    if (typeof type === 'string' && typeof version === 'number' && !handlers.has(`${type}@${version}`) && findEventDefinition(type, version)) {
+      return { kind: 'not-handled' };
+    }
+    return decodeParsedEvent(json);
+  }
 
   async function apply(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
@@ -277,6 +307,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     }
     const events: { item: Item; event: EventEnvelope }[] = [];
     for (const item of items) {
+      if (item.decoded.kind === 'not-handled') stats.ignored += 1;
       if (item.decoded.kind !== 'event') continue;
       if (handlerFor(item.decoded.event)) events.push({ item, event: item.decoded.event });
       else stats.ignored += 1;
@@ -331,7 +362,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
             const messages = batch.messages;
             for (let index = 0; index < messages.length; index += chunkSize) {
               if (!isRunning() || isStale()) return;
-              const chunk = messages.slice(index, index + chunkSize).map((message) => ({ message, decoded: decodeEvent(message.value) }));
+              const chunk = messages.slice(index, index + chunkSize).map((message): Item => ({ message, decoded: decode(message.value) }));
               try {
                 await processChunk(batch.topic, batch.partition, chunk);
               } catch (error) {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { CustomerCreatedV1, deadLetterTopic, TOPICS } from '@rapport/events';
+import { CustomerCreatedV1, CustomerUpdatedV1, deadLetterTopic, TOPICS } from '@rapport/events';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { createEventConsumer, createOutboxRelay, on, type OutboxRelay } from '../src/index.js';
@@ -142,6 +142,47 @@ describe('idempotent consumer', () => {
       const stats = consumer.stats();
       assert.ok(stats.skippedUnknownType >= 1, JSON.stringify(stats));
       assert.ok(stats.skippedUnknownVersion >= 1, JSON.stringify(stats));
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('leaves a malformed event of a type it does not handle to the group that handles it: ignored, not dead-lettered', async () => {
+    const tenantId = randomUUID();
+    const customerId = randomUUID();
+    const applied: string[] = [];
+    const consumer = createEventConsumer({
+      kafka,
+      dataSource,
+      logger,
+      groupId: `updates-only-${tenantId}`,
+      maxAttempts: 1,
+      maxWaitTimeInMs: 100,
+      handlers: [
+        on(CustomerUpdatedV1, async (event) => {
+          if (event.tenantId === tenantId) applied.push(event.id);
+        }),
+      ],
+    });
+    const envelope = (type: string, payload: unknown) =>
+      JSON.stringify({ id: randomUUID(), type, version: 1, tenantId, customerId, occurredAt: new Date().toISOString(), producer: 'test', payload });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.customers,
+      messages: [
+        // CustomerCreated without any of its fields: malformed, but not this group's type.
+        { key: customerId, value: envelope('CustomerCreated', {}) },
+        { key: customerId, value: envelope('CustomerUpdated', { changedFields: ['name'], name: 'Renamed', updatedAt: new Date().toISOString() }) },
+      ],
+    });
+    await producer.disconnect();
+    await consumer.start();
+    try {
+      await waitFor('the update applied', async () => applied.length >= 1 || undefined);
+      const stats = consumer.stats();
+      assert.equal(stats.deadLettered, 0, JSON.stringify(stats));
+      assert.ok(stats.ignored >= 1, JSON.stringify(stats));
     } finally {
       await consumer.stop();
     }
