@@ -5,6 +5,7 @@ import express, { type Express, type Request } from 'express';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { RequestContext, Subgraph } from './subgraph.js';
+import { RequestReads, requestReads } from './tenant-scope.js';
 
 export type ReadinessCheck = () => Promise<boolean>;
 
@@ -51,6 +52,13 @@ export async function createServiceApp<Context extends RequestContext>(
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '5mb' }),
+    (req, res, next) => {
+      // The request's reads may share a transaction (see RequestReads); it ends once the
+      // response is out, or the client has gone.
+      const reads = new RequestReads();
+      res.on('close', () => void reads.close());
+      requestReads.run(reads, next);
+    },
     expressMiddleware(options.subgraph.server, {
       context: async ({ req }: { req: Request }) => {
         const body = req.body as { query?: unknown } | undefined;

@@ -12,6 +12,7 @@ import { formatError, isExpectedError, toGraphQLError, unauthenticated } from '.
 import type { Logger } from './logger.js';
 import { metricsPlugin, type ServiceMetrics } from './metrics.js';
 import { tracingPlugin } from './tracing.js';
+import { requestReads } from './tenant-scope.js';
 
 /** What every resolver of every subgraph receives. */
 export interface RequestContext {
@@ -108,6 +109,19 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Lets a query's reads share one transaction per database (see RequestReads); never a mutation's. */
+function sharedReadsPlugin<Context extends RequestContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'query') requestReads.getStore()?.allowSharing();
+        },
+      };
+    },
+  };
+}
+
 function errorLoggingPlugin<Context extends RequestContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -145,6 +159,7 @@ export function createSubgraph<Context extends RequestContext>(options: Subgraph
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       errorLoggingPlugin<Context>(),
+      sharedReadsPlugin<Context>(),
       tracingPlugin<Context>(options.name),
       ...(options.metrics ? [metricsPlugin<Context>(options.metrics)] : []),
     ],
