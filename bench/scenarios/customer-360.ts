@@ -1,10 +1,13 @@
 // customer-360 through the gateway vs the hand-written SQL baseline, alternating A B A B.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '@rapport/test-kit';
 import { alternate, fmt, fmtSpread, load, summarise, type LoadResult } from '../lib/load.js';
-import { listeningPort, startProcess, TS_NODE } from '../lib/processes.js';
+import { listeningPort, startProcess, TS_NODE, waitForAnswer, type Child } from '../lib/processes.js';
 import { customer360Body } from '../lib/operations.js';
 import { table, writeResult } from '../lib/report.js';
 import { queriesKey } from '../lib/statements.js';
-import { gatewayUrl, PORTS } from '../lib/stack.js';
+import { BENCH_DATA, gatewayUrl, PORTS, ROOT, STACK_ENV } from '../lib/stack.js';
 import { cycle, type BenchContext } from './context.js';
 
 async function sequential(url: string, token: string, ids: string[]): Promise<void> {
@@ -14,17 +17,58 @@ async function sequential(url: string, token: string, ids: string[]): Promise<vo
   }
 }
 
+const MEMORY_SUBGRAPHS = [
+  ['contacts', 'CONTACTS_URL'],
+  ['sales-pipeline', 'SALES_PIPELINE_URL'],
+  ['support', 'SUPPORT_URL'],
+  ['analytics', 'ANALYTICS_URL'],
+] as const;
+
+/**
+ * The federation floor: our gateway, set up as the bench stack's, in front of four subgraphs
+ * with the real schemas and HTTP stack that answer from memory (a recorded customer-360). What
+ * it costs is what the gateway, two sequential subgraph hops and their GraphQL execution cost
+ * without any database work: the least a federated customer-360 can take on this machine.
+ */
+async function startFederationFloor(context: BenchContext, children: Child[]): Promise<string> {
+  const recorded = await (
+    await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${context.token}` }, body: customer360Body(context.customerIds[0]!) })
+  ).text();
+  const recordedFile = join(BENCH_DATA, 'customer-360-recorded.json');
+  writeFileSync(recordedFile, recorded);
+  const urls: Record<string, string> = {};
+  for (const [service, variable] of MEMORY_SUBGRAPHS) {
+    const child = startProcess([...TS_NODE, 'bench/peers/memory-subgraph.ts', service, recordedFile]);
+    children.push(child);
+    urls[variable] = `http://127.0.0.1:${await listeningPort(child)}/graphql`;
+  }
+  const port = await freePort();
+  const gateway = startProcess([...TS_NODE, 'src/index.ts'], {
+    cwd: join(ROOT, 'gateway'),
+    env: { ...STACK_ENV, ...urls, JWT_SECRET: context.stack.secret, PORT: String(port), SUPERGRAPH_SOURCE: 'static', LOG_LEVEL: 'error' },
+  });
+  children.push(gateway);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitForAnswer(url, { headers: { authorization: `Bearer ${context.token}` }, body: customer360Body(context.customerIds[0]!) }, 120_000);
+  // Warmed like the stack's gateway, which has served the statement counts before the rounds.
+  await sequential(url, context.token, context.customerIds.slice(0, 200));
+  return url;
+}
+
 export async function customer360(context: BenchContext): Promise<void> {
-  context.log('customer-360: gateway vs direct SQL');
+  context.log('customer-360: gateway vs direct SQL, and the federation floor (subgraphs answering from memory)');
+  const children: Child[] = [];
   const baseline = startProcess([...TS_NODE, 'bench/baseline/sql-server.ts'], { env: { PORT: '0', JWT_SECRET: context.stack.secret, BASELINE_POSTGRES_PORT: String(PORTS.postgres) } });
+  children.push(baseline);
   const baselinePort = await listeningPort(baseline);
+  const floorUrl = await startFederationFloor(context, children);
   const sides = { gateway: gatewayUrl, 'direct SQL': `http://127.0.0.1:${baselinePort}/customer360` };
   const headers = { authorization: `Bearer ${context.token}` };
   try {
     // Same customers, same shape: a sanity check that both answer, and what each answer weighs.
     const sample = context.customerIds.slice(0, 20);
     const shape: Record<string, { bytes: number; errors: number }> = {};
-    for (const [name, url] of Object.entries(sides)) {
+    for (const [name, url] of Object.entries({ ...sides, 'federation floor': floorUrl })) {
       let bytes = 0;
       let errors = 0;
       for (const id of sample) {
@@ -43,6 +87,7 @@ export async function customer360(context: BenchContext): Promise<void> {
 
     const runs: { name: string; url: string; connections: number }[] = [];
     for (const connections of [1, 50]) for (const [name, url] of Object.entries(sides)) runs.push({ name: `${name} c=${connections}`, url, connections });
+    runs.push({ name: 'federation floor c=1', url: floorUrl, connections: 1 });
     const results = await alternate<LoadResult>(
       context.rounds,
       runs.map((run) => {
@@ -76,9 +121,11 @@ export async function customer360(context: BenchContext): Promise<void> {
       ),
     );
     const ratio = summary['gateway c=1']!.p50.median / summary['direct SQL c=1']!.p50.median;
+    const floorRatio = summary['federation floor c=1']!.p50.median / summary['direct SQL c=1']!.p50.median;
     context.log(`  goal p50 at c=1 within 2x the baseline: ${fmt(ratio, 2)}x -> ${ratio <= 2 ? 'holds' : 'does not hold'}`);
-    writeResult('customer-360', { rounds: context.rounds, seconds: context.seconds, shape, statements, summary, runs: results, p50RatioAtC1: ratio });
+    context.log(`  the federation floor alone (no database) is ${fmt(floorRatio, 2)}x the baseline's p50; the database work adds ${fmt(summary['gateway c=1']!.p50.median - summary['federation floor c=1']!.p50.median, 1)} ms`);
+    writeResult('customer-360', { rounds: context.rounds, seconds: context.seconds, shape, statements, summary, runs: results, p50RatioAtC1: ratio, floorP50RatioAtC1: floorRatio });
   } finally {
-    await baseline.stop();
+    await Promise.all(children.map((child) => child.stop()));
   }
 }
