@@ -1,4 +1,5 @@
 import type { TenantScope } from '@rapport/service-kit';
+import { refreshKpiFacts } from './kpi-facts.js';
 
 /** A customer counts as active for this long after each purchase day (METRICS.md, "Active customer"). */
 export const ACTIVE_AFTER_PURCHASE = '365 days';
@@ -8,7 +9,8 @@ export const ACTIVE_AFTER_PURCHASE = '365 days';
  * first, second and last purchase (distinct UTC days: same-day orders are one purchase), the
  * number of purchase days, paid revenue, and the activity spells (each purchase day opens
  * [day, day + 365 d); overlapping ones merge). Derived from the whole order list, never
- * incremented, so any arrival order and any replay give the same rows.
+ * incremented, so any arrival order and any replay give the same rows. Then what the KPI
+ * rollups count of them (refreshKpiFacts).
  */
 export async function refreshCustomerPurchases(scope: TenantScope, customerIds: string[], occurredAt: string): Promise<void> {
   if (customerIds.length === 0) return;
@@ -54,6 +56,7 @@ export async function refreshCustomerPurchases(scope: TenantScope, customerIds: 
      SELECT $1, customer_id, min(day), max(day) + $3::interval FROM islands GROUP BY customer_id, island`,
     [scope.tenantId, ids, ACTIVE_AFTER_PURCHASE],
   );
+  await refreshKpiFacts(scope, ids);
 }
 
 /** Adds per-day deltas to the tenant's daily rollups (one statement for a whole batch). */

@@ -1,6 +1,7 @@
 import { CustomersMergedV1 } from '@rapport/events';
 import { onBatch } from '@rapport/messaging';
 import { refreshCustomerPurchases } from './customer-purchases.js';
+import { refreshKpiFacts } from './kpi-facts.js';
 import { repointToSurvivor } from './merge-read-models.js';
 
 /**
@@ -29,5 +30,7 @@ export const customersMergedHandler = onBatch(CustomersMergedV1, async (events, 
     await scope.manager.query(`UPDATE order_lines SET customer_id = $2 WHERE tenant_id = $1 AND customer_id = ANY($3::uuid[])`, [scope.tenantId, survivorId, mergedIds]);
     await refreshCustomerPurchases(scope, [survivorId, ...mergedIds], event.occurredAt);
     await repointToSurvivor(scope, survivorId, mergedIds);
+    // Again now that the subscriptions moved too.
+    await refreshKpiFacts(scope, [survivorId, ...mergedIds]);
   }
 });

@@ -2,6 +2,7 @@ import { SubscriptionChangedV1 } from '@rapport/events';
 import { onBatch } from '@rapport/messaging';
 import { foldBy, toCents, utcDay } from './batch.js';
 import { addDelta, addToDailyRollups, type RollupDelta } from './customer-purchases.js';
+import { refreshKpiFacts } from './kpi-facts.js';
 
 /**
  * SubscriptionChanged -> the subscription's current MRR, the movement ledger (with the
@@ -63,4 +64,6 @@ export const subscriptionChangedHandler = onBatch(SubscriptionChangedV1, async (
       ),
     ],
   );
+  // A subscription's start and end decide when its customer was acquired and is active.
+  await refreshKpiFacts(scope, latest.map((event) => event.customerId));
 });
