@@ -11,6 +11,7 @@ import { readModelHandlers } from '../src/consumers/index.js';
 import type { AnalyticsContext } from '../src/context.js';
 import { createAnalyticsService } from '../src/service.js';
 import { kpiFixture, publishKpiFixture, readModelCounts, waitForFixture, type KpiFixture } from './kpis-fixture.js';
+import { kpiFactMismatches, rollupMismatches } from './support/kpi-rollups.js';
 
 let service: RunningService<AnalyticsContext>;
 let publisher: EventPublisher;
@@ -314,6 +315,7 @@ describe('analytics: kpis from the read models', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.deepEqual(await query(`SELECT day::text, orders_placed, revenue_placed::text FROM daily_rollups WHERE tenant_id = $1 ORDER BY day`, [tenant.tenantId]), rollupsBefore);
+    assert.deepEqual(await rollupMismatches(query, tenant.tenantId), []);
     assert.deepEqual(await data(KPIS, Q1), before);
   });
 
@@ -329,7 +331,9 @@ describe('analytics: kpis from the read models', () => {
       featureAdoption(from: "2024-01-01T00:00:00Z", to: "2025-07-01T00:00:00Z") { feature adoptedWithin30Days retention12MonthsAdopters }
     }`;
     const variables = { ...Q1, pipeline: fixture.pipelineId, product: fixture.products.A };
-    const tables = ['customers', 'orders', 'order_lines', 'activity_spells', 'subscriptions', 'mrr_movements', 'stages', 'deals', 'deal_stage_history', 'leads', 'campaigns', 'campaign_spend', 'tickets', 'sla_breaches', 'survey_answers', 'usage_weeks', 'feature_first_use', 'daily_rollups'];
+    const tables = ['customers', 'orders', 'order_lines', 'activity_spells', 'subscriptions', 'mrr_movements', 'stages', 'deals', 'deal_stage_history', 'leads', 'campaigns', 'campaign_spend', 'tickets', 'sla_breaches', 'survey_answers', 'usage_weeks', 'feature_first_use', 'daily_rollups', 'customer_kpi_facts', 'customer_active_spells'];
+    // Sums kept by triggers: emptied after their sources (which take back what they added), checked against them after.
+    const rollups = ['kpi_daily', 'kpi_pairs'];
     const snapshot = async () => {
       const rows: Record<string, unknown[]> = {};
       for (const table of tables) {
@@ -343,7 +347,7 @@ describe('analytics: kpis from the read models', () => {
     const rowsBefore = await snapshot();
     assert.ok(rowsBefore['orders']!.length === 6 && rowsBefore['daily_rollups']!.length > 0);
 
-    for (const table of tables) await query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenant.tenantId]);
+    for (const table of [...tables, ...rollups]) await query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenant.tenantId]);
     assert.equal((await readModelCounts(query, tenant.tenantId)).orders, 0);
 
     // A fresh consumer group starts at offset 0 of every topic and has no inbox entries yet.
@@ -365,6 +369,8 @@ describe('analytics: kpis from the read models', () => {
       await rebuild.stop();
     }
     assert.deepEqual(await snapshot(), rowsBefore);
+    assert.deepEqual(await kpiFactMismatches(query, tenant.tenantId), []);
+    assert.deepEqual(await rollupMismatches(query, tenant.tenantId), []);
     assert.deepEqual(await data(everything, variables), figuresBefore);
   });
 
