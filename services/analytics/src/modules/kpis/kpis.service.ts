@@ -306,5 +306,7 @@ export async function computeKpis(run: TenantRunner, tenantId: string, period: P
 }
 
 export function kpis(dataSource: DataSource, auth: AuthContext, period: Period, segment: ValueQuadrant | null): Promise<KpisModel> {
-  return computeKpis((work) => withTenant(dataSource, auth.tenantId, work), auth.tenantId, period, segment);
+  // Its statements run side by side, each on a connection of its own: the answer takes the
+  // slowest one, not their sum, so they do not queue on the query's shared transaction.
+  return computeKpis((work) => withTenant(dataSource, auth.tenantId, work, { ownTransaction: true }), auth.tenantId, period, segment);
 }
