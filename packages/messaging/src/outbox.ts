@@ -50,18 +50,32 @@ export async function recordEvents<Definition extends EventDefinition>(
       payload: definition.payload.parse(event.payload) as PayloadOf<Definition>,
     }),
   );
-  // One round trip: the insert runs as a data-modifying CTE beside the notification, which
-  // Postgres delivers at commit, and only if the transaction commits. WITH ORDINALITY keeps
-  // the given order in the outbox sequence.
+  // One round trip: the inserts run as data-modifying CTEs beside the notification, which
+  // Postgres delivers at commit, and only if the transaction commits. Columns travel as arrays
+  // (the envelope serialised here, once) rather than one JSON document Postgres would parse and
+  // print again; WITH ORDINALITY keeps the given order in the outbox sequence. The row's seq
+  // also joins the relay's queue of rows to publish.
   await manager.query(
     `WITH written AS (
        INSERT INTO outbox (id, topic, message_key, type, version, tenant_id, envelope)
-       SELECT (e->>'id')::uuid, $1, e->>'customerId', e->>'type', (e->>'version')::int, (e->>'tenantId')::uuid, e::text
-         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, position)
-        ORDER BY position
+       SELECT t.id, $1, t.message_key, $2, $3, t.tenant_id, t.envelope
+         FROM unnest($4::uuid[], $5::text[], $6::uuid[], $7::text[]) WITH ORDINALITY AS t(id, message_key, tenant_id, envelope, position)
+        ORDER BY t.position
+       RETURNING seq
+     ), queued AS (
+       INSERT INTO outbox_pending (seq) SELECT seq FROM written
      )
-     SELECT pg_notify($3, '')`,
-    [definition.topic, JSON.stringify(envelopes), OUTBOX_CHANNEL],
+     SELECT pg_notify($8, '')`,
+    [
+      definition.topic,
+      definition.type,
+      definition.version,
+      envelopes.map((envelope) => envelope.id),
+      envelopes.map((envelope) => envelope.customerId),
+      envelopes.map((envelope) => envelope.tenantId),
+      envelopes.map((envelope) => JSON.stringify(envelope)),
+      OUTBOX_CHANNEL,
+    ],
   );
   return envelopes;
 }

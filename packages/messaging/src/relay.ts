@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { Logger, ServiceComponent } from '@rapport/service-kit';
+import { keyHashPartitioner } from './kafka.js';
 import { OUTBOX_CHANNEL } from './outbox.js';
 
 export interface OutboxRelayOptions {
@@ -93,7 +94,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function ensureProducer(): Promise<Producer> {
     if (producer) return producer;
-    const created = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const created = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: keyHashPartitioner });
     await created.connect();
     producer = created;
     return created;
@@ -109,15 +110,22 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const readPending = (): Promise<PendingRow[]> =>
     options.dataSource.query(
-      `SELECT seq, id, topic, message_key, envelope
-         FROM outbox WHERE published_at IS NULL AND NOT (seq = ANY($2::bigint[])) ORDER BY seq LIMIT $1`,
+      `SELECT o.seq, o.id, o.topic, o.message_key, o.envelope
+         FROM outbox_pending p JOIN outbox o ON o.seq = p.seq
+        WHERE NOT (p.seq = ANY($2::bigint[])) ORDER BY p.seq LIMIT $1`,
       [batchSize, [...inFlight]],
     );
 
   function markPublished(seqs: string[]): void {
     markChain = markChain.then(async () => {
       try {
-        await options.dataSource.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [seqs]);
+        // Off the queue and stamped in one statement. The stamp touches no indexed column, so it
+        // is a HOT update: no new index entries, a small WAL record (see OutboxPendingQueue).
+        await options.dataSource.query(
+          `WITH dequeued AS (DELETE FROM outbox_pending WHERE seq = ANY($1::bigint[]))
+           UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+          [seqs],
+        );
       } catch (error) {
         // Unmarked rows are published again later: a duplicate, which consumers absorb.
         markFailure = error;
@@ -170,8 +178,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function prune(): Promise<void> {
     if (Date.now() - lastPrune < pruneIntervalMs) return;
     lastPrune = Date.now();
+    // Rows still queued have no published_at, so they are never pruned.
     const result = await options.dataSource.query(
-      `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - ($1 || ' milliseconds')::interval`,
+      `DELETE FROM outbox WHERE published_at < now() - ($1 || ' milliseconds')::interval`,
       [String(retentionMs)],
     );
     const removed = Array.isArray(result) ? (result[1] as number | undefined) : undefined;
@@ -247,7 +256,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     async backlog() {
       await markChain;
-      const [row] = await options.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+      const [row] = await options.dataSource.query(`SELECT count(*)::int AS n FROM outbox_pending`);
       return (row as { n: number }).n;
     },
   };

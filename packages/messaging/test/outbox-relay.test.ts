@@ -134,7 +134,11 @@ describe('outbox relay', () => {
     const tenantId = randomUUID();
     await writeCustomerEvents(dataSource, tenantId, randomUUID(), ['to be pruned']);
     // An old published row and a stuck unpublished one, as a relay would find them.
-    await dataSource.query(`UPDATE outbox SET published_at = now() - interval '2 days' WHERE tenant_id = $1`, [tenantId]);
+    await dataSource.query(
+      `WITH dequeued AS (DELETE FROM outbox_pending WHERE seq IN (SELECT seq FROM outbox WHERE tenant_id = $1))
+       UPDATE outbox SET published_at = now() - interval '2 days' WHERE tenant_id = $1`,
+      [tenantId],
+    );
     const unpublishedTenant = randomUUID();
     await writeCustomerEvents(dataSource, unpublishedTenant, randomUUID(), ['kept until published']);
     const relay = createOutboxRelay({ dataSource, databaseUrl, kafka, logger, retentionMs: 24 * 3600 * 1000, pruneIntervalMs: 0 });
