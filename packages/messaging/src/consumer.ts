@@ -12,6 +12,7 @@ import { enterTenant, type Logger, type ServiceComponent, type ServiceMetrics, t
 import { Gauge, Histogram, type Registry } from 'prom-client';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { keyHashPartitioner } from './kafka.js';
 
 /** Applies one event inside the consumer's transaction, bound to the event's tenant. */
 export type EventHandler<Definition extends EventDefinition> = (
@@ -249,7 +250,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   }
 
   async function deadLetter(topic: string, partition: number, item: Item, reason: string, attempts: number): Promise<void> {
-    deadLetters ??= options.kafka.producer({ allowAutoTopicCreation: false });
+    deadLetters ??= options.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: keyHashPartitioner });
     await deadLetters.connect();
     await deadLetters.send({
       topic: deadLetterTopic(topic),
