@@ -3,7 +3,7 @@
 // consumer, read-model upsert — for throughput and commit-to-read-model latency.
 // Run from the repo root: node --conditions=development --import tsx bench/event-pipeline.ts
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
@@ -26,6 +26,30 @@ const SECRET = TEST_JWT_SECRET;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU seconds (user + system) a process has used, with its waited-for children (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+/** Live processes whose parent is `pid`. */
+function childPids(pid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1] === String(pid)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
 
 // Durable settings on both sides, as in development: Postgres fsyncs commits, the broker fsyncs produce requests.
 const postgres = await startEmbeddedPostgres({ ephemeral: false, dataDir: join(mkdtempSync(join(tmpdir(), 'bench-pg-')), 'data') });
@@ -70,12 +94,17 @@ const rawDone = new Promise<void>((resolve) =>
     },
   }),
 );
+const rawCpuBefore = { broker: cpuSeconds(brokerProcess.pid!), 'bench (producer, consumer)': cpuSeconds(process.pid) };
 const rawStart = performance.now();
 for (let sent = 0; sent < RAW_MESSAGES; sent += 100) {
   await producer.send({ topic: 'raw-events', acks: -1, messages: Array.from({ length: 100 }, (_v, i) => ({ key: String((sent + i) % 1000), value: event })) });
 }
 await rawDone;
 const rawSeconds = (performance.now() - rawStart) / 1000;
+const rawCpuPerEvent = {
+  broker: +(((cpuSeconds(brokerProcess.pid!) - rawCpuBefore.broker) * 1000) / RAW_MESSAGES).toFixed(3),
+  'bench (producer, consumer)': +(((cpuSeconds(process.pid) - rawCpuBefore['bench (producer, consumer)']) * 1000) / RAW_MESSAGES).toFixed(3),
+};
 const rawRate = RAW_MESSAGES / rawSeconds;
 await rawConsumer.disconnect();
 
@@ -126,7 +155,22 @@ async function startServiceProcess(workspace: string, database: string): Promise
   }
 }
 const contacts = await startServiceProcess('services/contacts', 'bench_contacts');
+const contactsProcess = children.at(-1)!;
 const analytics = await startServiceProcess('services/analytics', 'bench_analytics');
+const analyticsProcess = children.at(-1)!;
+
+/** Where the CPU goes, per process; Postgres counts its postmaster and every backend, live or ended. */
+function cpuByProcess(): Record<string, number> {
+  const postmasters = childPids(process.pid).filter((pid) => !children.some((child) => child.pid === pid));
+  const postgresSeconds = postmasters.reduce((sum, pid) => sum + cpuSeconds(pid) + childPids(pid).reduce((inner, child) => inner + cpuSeconds(child), 0), 0);
+  return {
+    broker: cpuSeconds(brokerProcess.pid!),
+    'contacts (relay)': cpuSeconds(contactsProcess.pid!),
+    'analytics (consumer)': cpuSeconds(analyticsProcess.pid!),
+    postgres: postgresSeconds,
+    'bench (writer)': cpuSeconds(process.pid),
+  };
+}
 const contactsDb = createDataSource({ url: contacts.databaseUrl, entities: [], migrations: [], poolSize: 8 });
 const analyticsDb = createDataSource({ url: analytics.databaseUrl, entities: [], migrations: [], poolSize: 2 });
 await contactsDb.initialize();
@@ -216,6 +260,7 @@ const mutationRate = MUTATIONS / mutationSeconds;
 
 // The pipeline at its maximum: bulk writes as fast as they go, until the read model has them all.
 const throughputTenant = randomUUID();
+const cpuBefore = cpuByProcess();
 const fullStart = performance.now();
 const probe = process.env['BENCH_PROBE']
   ? setInterval(async () => {
@@ -228,6 +273,9 @@ while ((await readModelCount(throughputTenant)) < FULL_WRITES) await sleep(20);
 if (probe) clearInterval(probe);
 const fullSeconds = (performance.now() - fullStart) / 1000;
 const fullRate = FULL_WRITES / fullSeconds;
+const cpuAfter = cpuByProcess();
+// CPU milliseconds per event of each process over the throughput run: 2 cores give 2,000 ms a second in all.
+const cpuPerEvent = Object.fromEntries(Object.entries(cpuAfter).map(([name, seconds]) => [name, +(((seconds - cpuBefore[name]!) * 1000) / FULL_WRITES).toFixed(3)]));
 
 // Commit-to-read-model latency at half of (b)'s maximum rate.
 const latencyTenant = randomUUID();
@@ -262,6 +310,7 @@ const results = {
     p50Ms: +percentile(rawLatencies, 50).toFixed(2),
     p95Ms: +percentile(rawLatencies, 95).toFixed(2),
     p99Ms: +percentile(rawLatencies, 99).toFixed(2),
+    cpuMsPerEvent: rawCpuPerEvent,
   },
   full: {
     events: FULL_WRITES,
@@ -274,6 +323,7 @@ const results = {
     p50Ms: +percentile(fullLatencies, 50).toFixed(1),
     p95Ms: +percentile(fullLatencies, 95).toFixed(1),
     p99Ms: +percentile(fullLatencies, 99).toFixed(1),
+    cpuMsPerEvent: cpuPerEvent,
   },
   goals: { fullAtLeastHalfOfRaw: fullRate >= rawRate / 2, p95UnderMs: 250 },
 };
@@ -285,6 +335,8 @@ console.table({
   '(b) full path: service write -> read model': { result: `${results.full.pipelinePerSec} events/s (writes ${results.full.bulkWritesPerSec}/s)`, goal: `>= ${Math.round(rawRate / 2)} (half of a)`, status: status(results.goals.fullAtLeastHalfOfRaw) },
   [`(b) commit-to-read-model @${results.full.latencyAtWritesPerSec}/s p50/p95/p99`]: { result: `${results.full.p50Ms} / ${results.full.p95Ms} / ${results.full.p99Ms} ms`, goal: 'p95 < 250 ms', status: status(results.full.p95Ms < 250) },
 });
+console.log(`(a) CPU ms per event during the throughput run (wall ${rawSeconds.toFixed(2)} s):`, rawCpuPerEvent);
+console.log(`(b) CPU ms per event during the throughput run (wall ${fullSeconds.toFixed(2)} s):`, cpuPerEvent);
 mkdirSync(join(process.cwd(), 'bench', 'results'), { recursive: true });
 writeFileSync(join(process.cwd(), 'bench', 'results', 'event-pipeline.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.exit(0);
