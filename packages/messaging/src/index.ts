@@ -1,4 +1,5 @@
 export * from './consumer.js';
+export * from './event-id.js';
 export * from './kafka.js';
 export * from './migration.js';
 export * from './outbox.js';

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { EventDefinition, EventEnvelope, PayloadOf } from '@rapport/events';
 import type { EntityManager } from 'typeorm';
+import { newEventId } from './event-id.js';
 
 /** The NOTIFY channel that wakes the relay as soon as a transaction with events commits. */
 export const OUTBOX_CHANNEL = 'rapport_outbox';
@@ -40,7 +40,7 @@ export async function recordEvents<Definition extends EventDefinition>(
   if (events.length === 0) return [];
   const envelopes = events.map(
     (event): EventEnvelope<PayloadOf<Definition>> => ({
-      id: randomUUID(),
+      id: newEventId(),
       type: definition.type,
       version: definition.version,
       tenantId: event.tenantId,
