@@ -27,12 +27,13 @@ export const customerCreatedHandler = onBatch(CustomerCreatedV1, async (events, 
     })),
     (row) => row.customer_id,
   );
+  const column = <Value>(pick: (row: (typeof rows)[number]) => Value) => rows.map(pick);
+  // Columns as arrays, not one JSON document: Postgres reads arrays without parsing JSON per row.
   await scope.manager.query(
     `INSERT INTO customers (tenant_id, customer_id, name, kind, country, source, owner_id, lifecycle_stage, referred_by, created_at, events_applied, last_event_at)
      SELECT $1, r.customer_id, r.name, r.kind, r.country, r.source, r.owner_id, r.lifecycle_stage, r.referred_by, r.created_at, r.applied, r.occurred_at
-       FROM jsonb_to_recordset($2::jsonb)
-         AS r(customer_id uuid, name text, kind text, country text, source text, owner_id uuid, lifecycle_stage text, referred_by uuid,
-              created_at timestamptz, occurred_at timestamptz, applied int)
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::uuid[], $10::timestamptz[], $11::timestamptz[], $12::int[])
+         AS r(customer_id, name, kind, country, source, owner_id, lifecycle_stage, referred_by, created_at, occurred_at, applied)
      ON CONFLICT (tenant_id, customer_id) DO UPDATE
        SET name = CASE WHEN customers.erased_at IS NULL THEN excluded.name END,
            kind = excluded.kind, country = excluded.country, source = excluded.source,
@@ -40,13 +41,26 @@ export const customerCreatedHandler = onBatch(CustomerCreatedV1, async (events, 
            -- a stage change may have been applied before its creation event arrived
            lifecycle_stage = CASE WHEN customers.lifecycle_changed_at IS NULL THEN excluded.lifecycle_stage ELSE customers.lifecycle_stage END,
            events_applied = customers.events_applied + excluded.events_applied, last_event_at = greatest(customers.last_event_at, excluded.last_event_at)`,
-    [scope.tenantId, JSON.stringify(rows)],
+    [
+      scope.tenantId,
+      column((row) => row.customer_id),
+      column((row) => row.name),
+      column((row) => row.kind),
+      column((row) => row.country),
+      column((row) => row.source),
+      column((row) => row.owner_id),
+      column((row) => row.lifecycle_stage),
+      column((row) => row.referred_by),
+      column((row) => row.created_at),
+      column((row) => row.occurred_at),
+      column((row) => row.applied),
+    ],
   );
   await scope.manager.query(
     // clock_timestamp, not now(): the moment the read model changed, not when the batch began.
     `INSERT INTO customer_metrics (tenant_id, customer_id, updated_at)
      SELECT $1, customer_id, clock_timestamp() FROM unnest($2::uuid[]) AS customer_id
      ON CONFLICT (tenant_id, customer_id) DO UPDATE SET updated_at = clock_timestamp()`,
-    [scope.tenantId, rows.map((row) => row.customer_id)],
+    [scope.tenantId, column((row) => row.customer_id)],
   );
 });
