@@ -10,9 +10,10 @@ export const ACTIVE_AFTER_PURCHASE = '365 days';
  * number of purchase days, paid revenue, and the activity spells (each purchase day opens
  * [day, day + 365 d); overlapping ones merge). Derived from the whole order list, never
  * incremented, so any arrival order and any replay give the same rows. Then what the KPI
- * rollups count of them (refreshKpiFacts).
+ * rollups count of them (refreshKpiFacts), for `kpiFactsOf` when the caller knows that only
+ * those customers' orders came or moved (a payment of a known order changes none).
  */
-export async function refreshCustomerPurchases(scope: TenantScope, customerIds: string[], occurredAt: string): Promise<void> {
+export async function refreshCustomerPurchases(scope: TenantScope, customerIds: string[], occurredAt: string, kpiFactsOf: string[] = customerIds): Promise<void> {
   if (customerIds.length === 0) return;
   const ids = [...new Set(customerIds)].sort();
   await scope.manager.query(
@@ -56,7 +57,7 @@ export async function refreshCustomerPurchases(scope: TenantScope, customerIds: 
      SELECT $1, customer_id, min(day), max(day) + $3::interval FROM islands GROUP BY customer_id, island`,
     [scope.tenantId, ids, ACTIVE_AFTER_PURCHASE],
   );
-  await refreshKpiFacts(scope, ids);
+  await refreshKpiFacts(scope, kpiFactsOf);
 }
 
 /** Adds per-day deltas to the tenant's daily rollups (one statement for a whole batch). */

@@ -25,18 +25,22 @@ export async function refreshKpiFacts(scope: TenantScope, customerIds: string[])
     [scope.tenantId, ids],
   );
   await scope.manager.query(
-    `WITH wanted AS (
-       SELECT ids.customer_id, least(c.first_purchase_at, s.first_started_at) AS acquired_at, c.first_purchase_at, c.second_purchase_at
-         FROM unnest($2::uuid[]) AS ids(customer_id)
-         LEFT JOIN customers c ON c.tenant_id = $1 AND c.customer_id = ids.customer_id
-         LEFT JOIN LATERAL (SELECT min(started_at) AS first_started_at FROM subscriptions WHERE tenant_id = $1 AND customer_id = ids.customer_id) s ON true
+    // Every table read by key (= ANY): a join on the id list could scan a large tenant's whole table.
+    `WITH purchases AS (
+       SELECT customer_id, first_purchase_at, second_purchase_at FROM customers WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])
+     ), subscribed AS (
+       SELECT customer_id, min(started_at) AS first_started_at FROM subscriptions WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[]) GROUP BY customer_id
+     ), wanted AS (
+       SELECT ids.customer_id, least(p.first_purchase_at, s.first_started_at) AS acquired_at, p.first_purchase_at, p.second_purchase_at
+         FROM unnest($2::uuid[]) AS ids(customer_id) LEFT JOIN purchases p USING (customer_id) LEFT JOIN subscribed s USING (customer_id)
      ), removed AS (
-       DELETE FROM customer_kpi_facts f USING wanted w WHERE f.tenant_id = $1 AND f.customer_id = w.customer_id AND w.acquired_at IS NULL
+       DELETE FROM customer_kpi_facts f USING wanted w
+        WHERE f.tenant_id = $1 AND f.customer_id = ANY($2::uuid[]) AND f.customer_id = w.customer_id AND w.acquired_at IS NULL
      )
      UPDATE customer_kpi_facts f
         SET acquired_at = w.acquired_at, first_purchase_at = w.first_purchase_at, second_purchase_at = w.second_purchase_at
        FROM wanted w
-      WHERE f.tenant_id = $1 AND f.customer_id = w.customer_id AND w.acquired_at IS NOT NULL
+      WHERE f.tenant_id = $1 AND f.customer_id = ANY($2::uuid[]) AND f.customer_id = w.customer_id AND w.acquired_at IS NOT NULL
         AND (f.acquired_at, f.first_purchase_at, f.second_purchase_at) IS DISTINCT FROM (w.acquired_at, w.first_purchase_at, w.second_purchase_at)`,
     [scope.tenantId, ids],
   );
@@ -56,9 +60,11 @@ export async function refreshKpiFacts(scope: TenantScope, customerIds: string[])
      ), merged AS (
        SELECT customer_id, min(s) AS starts_at, max(e) AS ends_at FROM islands GROUP BY customer_id, island
      ), removed AS (
+       -- EXCEPT hashes: an anti-join planned from a small row estimate rescanned merged for every spell.
        DELETE FROM customer_active_spells a
-        WHERE a.tenant_id = $1 AND a.customer_id = ANY($2::uuid[])
-          AND NOT EXISTS (SELECT 1 FROM merged m WHERE m.customer_id = a.customer_id AND m.starts_at = a.starts_at)
+        USING (SELECT customer_id, starts_at FROM customer_active_spells WHERE tenant_id = $1 AND customer_id = ANY($2::uuid[])
+               EXCEPT SELECT customer_id, starts_at FROM merged) gone
+        WHERE a.tenant_id = $1 AND a.customer_id = gone.customer_id AND a.starts_at = gone.starts_at
      )
      INSERT INTO customer_active_spells (tenant_id, customer_id, starts_at, ends_at)
      SELECT $1, customer_id, starts_at, ends_at FROM merged ORDER BY customer_id, starts_at

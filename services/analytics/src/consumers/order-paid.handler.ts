@@ -50,5 +50,8 @@ export const orderPaidHandler = onBatch(OrderPaidV1, async (events, scope) => {
   );
   await addToDailyRollups(scope, deltas);
   const latest = events.reduce((max, event) => (event.occurredAt > max ? event.occurredAt : max), events[0]!.occurredAt);
-  await refreshCustomerPurchases(scope, [...payments.map((event) => event.customerId), ...previous.map((row) => row.customer_id)], latest);
+  // Purchase days (and so what the KPI rollups count) change only with an order seen here first.
+  const known = new Set(previous.map((row) => row.order_id));
+  const newOrders = payments.filter((event) => !known.has(event.payload.orderId)).map((event) => event.customerId);
+  await refreshCustomerPurchases(scope, [...payments.map((event) => event.customerId), ...previous.map((row) => row.customer_id)], latest, newOrders);
 });

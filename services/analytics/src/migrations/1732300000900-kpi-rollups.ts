@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - customer_kpi_facts: per customer, when it was acquired (first purchase or first subscription)
  *   and its first and second purchases; customer_active_spells: when it counts as active, its
  *   purchase spells and subscriptions merged. The consumers keep both (refreshKpiFacts).
- * - kpi_facts (view): every dated fact a KPI counts, one row per fact, from those two tables and
- *   from orders (payments), survey_answers, deals and leads.
+ * - kpi_facts (view): every dated fact a KPI counts, one row per fact (its instant and UTC day),
+ *   from those two tables and from orders (payments), survey_answers, deals and leads.
  * - kpi_daily: kpi_facts summed per tenant, value quadrant of the customer ('' for none, and for
  *   facts with no customer) and UTC day. kpi_pair_facts / kpi_pairs: facts with two dates
  *   (first and second purchase, lead creation and conversion), counted per pair of days.
@@ -136,15 +136,19 @@ const SOURCES: Source[] = [
 
 const utcDay = (instant: string) => `(${instant} AT TIME ZONE 'UTC')::date`;
 
-/** One SELECT per dated fact of `source` read from `relation`, every column present, each value times `sign`. */
-function factRows(source: Source, relation: string, sign: 1 | -1, instant: (at: string) => string): string[] {
+/** The columns `source` adds to: its triggers carry only those (summing the others' zeros costs as much). */
+const columnsOf = (source: Source): Column[] => COLUMNS.filter((column) => source.facts.some((fact) => fact.values[column] !== undefined));
+
+/** One SELECT per dated fact of `source` read from `relation`, with `columns`, each value times `sign`. */
+function factRows(source: Source, relation: string, sign: 1 | -1, instant: (at: string) => string, columns: readonly Column[] = COLUMNS, withDay = false): string[] {
   return source.facts.map((fact) => {
-    const values = COLUMNS.map((column) => {
+    const values = columns.map((column) => {
       const value = fact.values[column];
       return `${value === undefined ? '0' : sign === 1 ? `(${value})` : `-(${value})`} AS ${column}`;
     });
     const where = [`${fact.at} IS NOT NULL`, ...(fact.where ? [fact.where] : [])].join(' AND ');
-    return `SELECT tenant_id, ${source.customer ?? 'NULL::uuid'} AS customer_id, ${instant(fact.at)} AS at, ${values.join(', ')} FROM ${relation} WHERE ${where}`;
+    const day = withDay ? ` ${utcDay(fact.at)} AS day,` : '';
+    return `SELECT tenant_id, ${source.customer ?? 'NULL::uuid'} AS customer_id, ${instant(fact.at)} AS at,${day} ${values.join(', ')} FROM ${relation} WHERE ${where}`;
   });
 }
 
@@ -155,28 +159,49 @@ function pairRows(source: Source, relation: string, sign: 1 | -1, instant: (at: 
   );
 }
 
-const addExcluded = COLUMNS.map((column) => `${column} = kpi_daily.${column} + excluded.${column}`).join(', ');
+const addExcluded = (columns: readonly Column[]) => columns.map((column) => `${column} = kpi_daily.${column} + excluded.${column}`).join(', ');
 
-/** Adds signed fact rows (tenant_id, customer_id, at as a day, columns) to kpi_daily, each in its customer's quadrant. */
-const addToDaily = (rows: string) => `
-  INSERT INTO kpi_daily (tenant_id, quadrant, day, ${COLUMNS.join(', ')})
-  SELECT d.tenant_id, coalesce(s.quadrant, ''), d.at, ${COLUMNS.map((column) => `sum(d.${column})`).join(', ')}
-    FROM (${rows}) d
-    LEFT JOIN customer_segments s ON s.tenant_id = d.tenant_id AND s.customer_id = d.customer_id
-   GROUP BY d.tenant_id, coalesce(s.quadrant, ''), d.at
-  HAVING ${COLUMNS.map((column) => `sum(d.${column}) <> 0`).join(' OR ')}
+const nonZero = (columns: readonly Column[], expression: (column: Column) => string) => columns.map((column) => `${expression(column)} <> 0`).join(' OR ');
+
+/** Signed fact rows (tenant_id, customer_id, at as a day, columns) netted per customer and day; what cancels out is dropped. */
+const netFacts = (rows: string, columns: readonly Column[]) => `
+  SELECT d.tenant_id, d.customer_id, d.at AS day, ${columns.map((column) => `sum(d.${column}) AS ${column}`).join(', ')}
+    FROM (${rows}) d GROUP BY 1, 2, 3 HAVING ${nonZero(columns, (column) => `sum(d.${column})`)}`;
+
+/**
+ * A customer's quadrant, looked up by key for each changed customer: a join would let the
+ * planner scan every segment of a large tenant for a statement that changed ten rows.
+ */
+const quadrantOf = (alias: string) =>
+  `coalesce((SELECT s.quadrant FROM customer_segments s WHERE s.tenant_id = ${alias}.tenant_id AND s.customer_id = ${alias}.customer_id), '')`;
+
+/** Adds netted fact rows to kpi_daily, each in its customer's quadrant. */
+const addToDaily = (rows: string, columns: readonly Column[]) => `
+  INSERT INTO kpi_daily (tenant_id, quadrant, day, ${columns.join(', ')})
+  SELECT n.tenant_id, n.quadrant, n.day, ${columns.map((column) => `sum(n.${column})`).join(', ')}
+    FROM (SELECT f.*, ${quadrantOf('f')} AS quadrant FROM (${netFacts(rows, columns)}) f) n
+   GROUP BY 1, 2, 3
+  HAVING ${nonZero(columns, (column) => `sum(n.${column})`)}
    ORDER BY 1, 2, 3
-  ON CONFLICT (tenant_id, quadrant, day) DO UPDATE SET ${addExcluded}`;
+  ON CONFLICT (tenant_id, quadrant, day) DO UPDATE SET ${addExcluded(columns)}`;
 
 const addToPairs = (rows: string) => `
   INSERT INTO kpi_pairs (tenant_id, kind, quadrant, a_day, b_day, n)
-  SELECT d.tenant_id, d.kind, coalesce(s.quadrant, ''), d.a, d.b, sum(d.n)
-    FROM (${rows}) d
-    LEFT JOIN customer_segments s ON s.tenant_id = d.tenant_id AND s.customer_id = d.customer_id
-   GROUP BY d.tenant_id, d.kind, coalesce(s.quadrant, ''), d.a, d.b
-  HAVING sum(d.n) <> 0
+  SELECT n.tenant_id, n.kind, n.quadrant, n.a, n.b, sum(n.n)
+    FROM (SELECT p.*, ${quadrantOf('p')} AS quadrant
+            FROM (SELECT tenant_id, customer_id, kind, a, b, sum(n) AS n FROM (${rows}) d GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0) p) n
+   GROUP BY 1, 2, 3, 4, 5
+  HAVING sum(n.n) <> 0
    ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (tenant_id, kind, quadrant, a_day, b_day) DO UPDATE SET n = kpi_pairs.n + excluded.n`;
+
+/**
+ * Locks the customers rows of (tenant_id, customer_id) `customers`, in key order, each by key
+ * (a row the statement did not change is never touched).
+ */
+const lockCustomers = (customers: string, mode: 'KEY SHARE' | 'UPDATE') => `
+  PERFORM 1 FROM (SELECT DISTINCT tenant_id, customer_id FROM (${customers}) k WHERE customer_id IS NOT NULL ORDER BY 1, 2) r,
+    LATERAL (SELECT 1 FROM customers c WHERE c.tenant_id = r.tenant_id AND c.customer_id = r.customer_id FOR ${mode}) locked;`;
 
 const OPERATIONS = {
   INSERT: { referencing: 'NEW TABLE AS new_rows', relations: [['new_rows', 1]] },
@@ -187,20 +212,17 @@ const OPERATIONS = {
 /** The trigger function that keeps the rollups in step with one statement on `source`. */
 function rollupTrigger(source: Source, operation: keyof typeof OPERATIONS): string {
   const relations = OPERATIONS[operation].relations;
-  const lock =
-    source.customer === null
-      ? ''
-      : `PERFORM 1 FROM customers c
-          WHERE (c.tenant_id, c.customer_id) IN (${relations.map(([relation]) => `SELECT tenant_id, ${source.customer} FROM ${relation}`).join(' UNION ')})
-          ORDER BY c.tenant_id, c.customer_id FOR KEY SHARE;`;
-  const facts = relations.flatMap(([relation, sign]) => factRows(source, relation, sign, utcDay)).join('\n UNION ALL ');
+  const columns = columnsOf(source);
+  const facts = relations.flatMap(([relation, sign]) => factRows(source, relation, sign, utcDay, columns)).join('\n UNION ALL ');
   const pairs = relations.flatMap(([relation, sign]) => pairRows(source, relation, sign, utcDay)).join('\n UNION ALL ');
+  // Only customers whose counted facts changed: an upsert that changed nothing counted locks nothing.
+  const lock = source.customer === null ? '' : lockCustomers(`SELECT tenant_id, customer_id FROM (${netFacts(facts, columns)}) changed`, 'KEY SHARE');
   return `
-    CREATE FUNCTION ${source.table}_kpi_${operation.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    CREATE OR REPLACE FUNCTION ${source.table}_kpi_${operation.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       -- The lock first, in a statement of its own: the quadrants are read after it, by the next statement.
       ${lock}
-      ${addToDaily(facts)};
+      ${addToDaily(facts, columns)};
       ${pairs === '' ? '' : `${addToPairs(pairs)};`}
       RETURN NULL;
     END $fn$`;
@@ -229,10 +251,9 @@ function segmentTrigger(operation: keyof typeof OPERATIONS): string {
         .join(' UNION ALL ')}
     ) w GROUP BY tenant_id, customer_id, quadrant HAVING sum(weight) <> 0`;
   return `
-    CREATE FUNCTION customer_segments_kpi_${operation.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    CREATE OR REPLACE FUNCTION customer_segments_kpi_${operation.toLowerCase()}() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
-      PERFORM 1 FROM customers c WHERE (c.tenant_id, c.customer_id) IN (SELECT tenant_id, customer_id FROM (${weights}) w)
-        ORDER BY c.tenant_id, c.customer_id FOR UPDATE;
+      ${lockCustomers(`SELECT tenant_id, customer_id FROM (${weights}) w`, 'UPDATE')}
       WITH weights AS (${weights}),
            facts AS (
              SELECT f.tenant_id, f.customer_id, ${utcDay('f.at')} AS day, ${COLUMNS.map((column) => `sum(f.${column}) AS ${column}`).join(', ')}
@@ -242,9 +263,9 @@ function segmentTrigger(operation: keyof typeof OPERATIONS): string {
       SELECT w.tenant_id, w.quadrant, f.day, ${COLUMNS.map((column) => `sum(w.weight * f.${column})`).join(', ')}
         FROM weights w JOIN facts f ON f.tenant_id = w.tenant_id AND f.customer_id = w.customer_id
        GROUP BY 1, 2, 3
-      HAVING ${COLUMNS.map((column) => `sum(w.weight * f.${column}) <> 0`).join(' OR ')}
+      HAVING ${nonZero(COLUMNS, (column) => `sum(w.weight * f.${column})`)}
        ORDER BY 1, 2, 3
-      ON CONFLICT (tenant_id, quadrant, day) DO UPDATE SET ${addExcluded};
+      ON CONFLICT (tenant_id, quadrant, day) DO UPDATE SET ${addExcluded(COLUMNS)};
       WITH weights AS (${weights})
       INSERT INTO kpi_pairs (tenant_id, kind, quadrant, a_day, b_day, n)
       SELECT w.tenant_id, p.kind, w.quadrant, ${utcDay('p.a')}, ${utcDay('p.b')}, sum(w.weight)
@@ -255,6 +276,17 @@ function segmentTrigger(operation: keyof typeof OPERATIONS): string {
       ON CONFLICT (tenant_id, kind, quadrant, a_day, b_day) DO UPDATE SET n = kpi_pairs.n + excluded.n;
       RETURN NULL;
     END $fn$`;
+}
+
+/** kpi_facts, as the current code defines it (KpiRollupsByKey1732300000910 re-creates it). */
+export const KPI_FACTS_VIEW = () => `
+  CREATE VIEW kpi_facts WITH (security_invoker = true) AS
+  ${SOURCES.flatMap((source) => factRows(source, source.table, 1, (at) => at, COLUMNS, true)).join('\n  UNION ALL ')}`;
+
+/** Every trigger function of the rollups, as CREATE OR REPLACE statements (so a later migration can re-apply them). */
+export function kpiTriggerFunctions(): string[] {
+  const operations = Object.keys(OPERATIONS) as (keyof typeof OPERATIONS)[];
+  return [...SOURCES.flatMap((source) => operations.map((operation) => rollupTrigger(source, operation))), ...operations.map(segmentTrigger)];
 }
 
 const TRIGGERED_TABLES = [...SOURCES.map((source) => source.table), 'customer_segments'];
@@ -289,8 +321,11 @@ export class KpiRollups1732300000900 implements MigrationInterface {
     await runner.query(`CREATE INDEX customer_active_spells_ends ON customer_active_spells (tenant_id, ends_at) INCLUDE (starts_at, customer_id)`);
     await runner.query(`CREATE INDEX customer_active_spells_starts ON customer_active_spells (tenant_id, starts_at)`);
     // The other sources' instants, for the same reading of a part of a day.
-    await runner.query(`CREATE INDEX orders_paid ON orders (tenant_id, paid_at) WHERE paid_at IS NOT NULL`);
-    await runner.query(`CREATE INDEX deals_created ON deals (tenant_id, created_at)`);
+    // By UTC day, not by instant, on the other services' tables: an index on paid_at alone (partial,
+    // paid_at IS NOT NULL) was chosen, with young statistics, for refreshCustomerPurchases' per-customer
+    // sum of payments, scanning every payment of the tenant once per customer. kpi_facts carries the day.
+    await runner.query(`CREATE INDEX orders_paid_day ON orders (tenant_id, (${utcDay('paid_at')}))`);
+    await runner.query(`CREATE INDEX deals_created_day ON deals (tenant_id, (${utcDay('created_at')}))`);
     await runner.query(`CREATE INDEX deals_closed_effective ON deals (tenant_id, greatest(created_at, closed_at)) WHERE closed_at IS NOT NULL`);
     await runner.query(`CREATE INDEX leads_converted_effective ON leads (tenant_id, greatest(created_at, converted_at)) WHERE converted_at IS NOT NULL`);
 
@@ -326,9 +361,7 @@ export class KpiRollups1732300000900 implements MigrationInterface {
         PRIMARY KEY (tenant_id, kind, quadrant, a_day, b_day)
       )`);
     // security_invoker: read with the caller's row-level security, not the owner's.
-    await runner.query(`
-      CREATE VIEW kpi_facts WITH (security_invoker = true) AS
-      ${SOURCES.flatMap((source) => factRows(source, source.table, 1, (at) => at)).join('\n      UNION ALL ')}`);
+    await runner.query(KPI_FACTS_VIEW());
     await runner.query(`
       CREATE VIEW kpi_pair_facts WITH (security_invoker = true) AS
       ${SOURCES.flatMap((source) => pairRows(source, source.table, 1, (at) => at)).join('\n      UNION ALL ')}`);
@@ -344,9 +377,9 @@ export class KpiRollups1732300000900 implements MigrationInterface {
         FROM kpi_pair_facts p LEFT JOIN customer_segments s ON s.tenant_id = p.tenant_id AND s.customer_id = p.customer_id
        GROUP BY 1, 2, 3, 4, 5`);
 
+    for (const definition of kpiTriggerFunctions()) await runner.query(definition);
     for (const source of SOURCES) {
       for (const operation of Object.keys(OPERATIONS) as (keyof typeof OPERATIONS)[]) {
-        await runner.query(rollupTrigger(source, operation));
         await runner.query(
           `CREATE TRIGGER ${source.table}_kpi_${operation.toLowerCase()} AFTER ${operation} ON ${source.table}
              REFERENCING ${OPERATIONS[operation].referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${source.table}_kpi_${operation.toLowerCase()}()`,
@@ -354,7 +387,6 @@ export class KpiRollups1732300000900 implements MigrationInterface {
       }
     }
     for (const operation of Object.keys(OPERATIONS) as (keyof typeof OPERATIONS)[]) {
-      await runner.query(segmentTrigger(operation));
       await runner.query(
         `CREATE TRIGGER customer_segments_kpi_${operation.toLowerCase()} AFTER ${operation} ON customer_segments
            REFERENCING ${OPERATIONS[operation].referencing} FOR EACH STATEMENT EXECUTE FUNCTION customer_segments_kpi_${operation.toLowerCase()}()`,
@@ -373,7 +405,7 @@ export class KpiRollups1732300000900 implements MigrationInterface {
     await runner.query(`DROP VIEW kpi_facts`);
     await runner.query(`DROP TABLE kpi_pairs`);
     await runner.query(`DROP TABLE kpi_daily`);
-    for (const index of ['leads_converted_effective', 'deals_closed_effective', 'deals_created', 'orders_paid']) await runner.query(`DROP INDEX ${index}`);
+    for (const index of ['leads_converted_effective', 'deals_closed_effective', 'deals_created_day', 'orders_paid_day']) await runner.query(`DROP INDEX ${index}`);
     await runner.query(`DROP TABLE customer_active_spells`);
     await runner.query(`DROP TABLE customer_kpi_facts`);
   }

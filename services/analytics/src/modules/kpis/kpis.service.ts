@@ -165,7 +165,9 @@ export async function computeKpis(run: TenantRunner, tenantId: string, period: P
            SELECT f.*, ${segmentOf('f')} AS mine,
                   f.at >= ${dayStart('$2')} AND f.at < $2 AS before_from, f.at >= ${dayStart('$3')} AND f.at < $3 AS before_to
              FROM kpi_facts f ${joinSegment('f')}
-            WHERE f.tenant_id = $1 AND ((f.at >= ${dayStart('$2')} AND f.at < $2) OR (f.at >= ${dayStart('$3')} AND f.at < $3))
+            -- both the instant and the day: some sources are indexed by one, some by the other
+            WHERE f.tenant_id = $1
+              AND ((f.day = ${dayOf('$2')} AND f.at >= ${dayStart('$2')} AND f.at < $2) OR (f.day = ${dayOf('$3')} AND f.at >= ${dayStart('$3')} AND f.at < $3))
          ), pairs AS (
            SELECT p.kind, ${segmentOf('p')} AS mine,
                   p.a >= ${dayStart('$2')} AND p.a < $2 AND p.b < ${dayStart('$3')} AS cut_from, p.b >= ${dayStart('$3')} AND p.b < $3 AND p.a >= $2 AS added_to
