@@ -61,9 +61,15 @@ function resultId(result: unknown): string | undefined {
   return undefined;
 }
 
+/** The ids a mutation's work created: of the one row, or of every row of a bulk write's list. */
+function resultIds(result: unknown): string[] {
+  const ids = Array.isArray(result) ? result.map(resultId) : [resultId(result)];
+  return ids.filter((id): id is string => id !== undefined);
+}
+
 async function insertAudit(manager: EntityManager, audit: PendingAudit, tenantId: string, result: unknown): Promise<void> {
-  const created = resultId(result);
-  const targetIds = created && !audit.targetIds.includes(created) ? [...audit.targetIds, created] : audit.targetIds;
+  const created = resultIds(result).filter((id) => !audit.targetIds.includes(id));
+  const targetIds = created.length > 0 ? [...new Set([...audit.targetIds, ...created])] : audit.targetIds;
   await manager.query(
     `INSERT INTO audit_log (tenant_id, actor_id, action, target_ids, fields, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
     [tenantId, audit.context.auth.memberId, audit.action, targetIds, audit.fields, audit.context.requestId],

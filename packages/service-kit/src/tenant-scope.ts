@@ -62,9 +62,16 @@ export class TenantRepository<Entity extends TenantOwned> {
 
   /** Inserts a new row; unlike `save` it does not first look the row up. */
   async insert(entity: Entity): Promise<Entity> {
-    if (entity.tenantId !== this.tenantId) throw new Error('refusing to insert a row of another tenant');
-    await this.manager.insert(this.target, entity as never);
-    return entity;
+    const [inserted] = await this.insertAll([entity]);
+    return inserted!;
+  }
+
+  /** Inserts new rows with one statement (bulk writes), in the order given. */
+  async insertAll(entities: Entity[]): Promise<Entity[]> {
+    if (entities.length === 0) return entities;
+    if (entities.some((entity) => entity.tenantId !== this.tenantId)) throw new Error('refusing to insert a row of another tenant');
+    await this.manager.insert(this.target, entities as never);
+    return entities;
   }
 
   async save(entity: Entity): Promise<Entity> {

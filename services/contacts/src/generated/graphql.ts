@@ -35,6 +35,17 @@ export type AddContactInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** At most 1,000 contacts, added all or none. */
+export type AddContactsInput = {
+  contacts: Array<AddContactInput>;
+};
+
+export type AddContactsPayload = {
+  __typename?: 'AddContactsPayload';
+  /** In the order of the input. */
+  contacts: Array<Contact>;
+};
+
 export type CompleteTaskInput = {
   id: Scalars['ID']['input'];
 };
@@ -369,6 +380,8 @@ export type MergeCustomersInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   addContact: ContactPayload;
+  /** Many contacts in one transaction, each checked and published as addContact does; an error names the item (contacts[3].email). */
+  addContacts: AddContactsPayload;
   /** Completing a task twice leaves it done. */
   completeTask: TaskPayload;
   createCustomer: CustomerPayload;
@@ -382,6 +395,8 @@ export type Mutation = {
   importCustomers: ImportReport;
   mergeCustomers: CustomerPayload;
   recordInteraction: InteractionPayload;
+  /** Many interactions in one transaction, each checked and published as recordInteraction does; an error names the item (interactions[3].customerId). */
+  recordInteractions: RecordInteractionsPayload;
   /**
    * Moves the customer by hand: publishes LifecycleStageChanged and adds a NOTE with
    * lifecycleChange to the timeline. Setting the current stage changes nothing.
@@ -397,6 +412,11 @@ export type Mutation = {
 
 export type MutationAddContactArgs = {
   input: AddContactInput;
+};
+
+
+export type MutationAddContactsArgs = {
+  input: AddContactsInput;
 };
 
 
@@ -432,6 +452,11 @@ export type MutationMergeCustomersArgs = {
 
 export type MutationRecordInteractionArgs = {
   input: RecordInteractionInput;
+};
+
+
+export type MutationRecordInteractionsArgs = {
+  input: RecordInteractionsInput;
 };
 
 
@@ -511,6 +536,17 @@ export type RecordInteractionInput = {
   kind: InteractionKind;
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** At most 1,000 interactions, recorded all or none. */
+export type RecordInteractionsInput = {
+  interactions: Array<RecordInteractionInput>;
+};
+
+export type RecordInteractionsPayload = {
+  __typename?: 'RecordInteractionsPayload';
+  /** In the order of the input. */
+  interactions: Array<Interaction>;
 };
 
 export type SetLifecycleStageInput = {
@@ -679,6 +715,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AddContactsInput: AddContactsInput;
+  AddContactsPayload: ResolverTypeWrapper<Omit<AddContactsPayload, 'contacts'> & { contacts: Array<ResolversTypes['Contact']> }>;
   CompleteTaskInput: CompleteTaskInput;
   Consent: ResolverTypeWrapper<Consent>;
   Contact: ResolverTypeWrapper<ContactModel>;
@@ -721,6 +759,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordInteractionInput: RecordInteractionInput;
+  RecordInteractionsInput: RecordInteractionsInput;
+  RecordInteractionsPayload: ResolverTypeWrapper<Omit<RecordInteractionsPayload, 'interactions'> & { interactions: Array<ResolversTypes['Interaction']> }>;
   SetLifecycleStageInput: SetLifecycleStageInput;
   Task: ResolverTypeWrapper<TaskModel>;
   TaskPayload: ResolverTypeWrapper<Omit<TaskPayload, 'task'> & { task: ResolversTypes['Task'] }>;
@@ -737,6 +777,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  AddContactsInput: AddContactsInput;
+  AddContactsPayload: Omit<AddContactsPayload, 'contacts'> & { contacts: Array<ResolversParentTypes['Contact']> };
   CompleteTaskInput: CompleteTaskInput;
   Consent: Consent;
   Contact: ContactModel;
@@ -775,6 +817,8 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RecordInteractionInput: RecordInteractionInput;
+  RecordInteractionsInput: RecordInteractionsInput;
+  RecordInteractionsPayload: Omit<RecordInteractionsPayload, 'interactions'> & { interactions: Array<ResolversParentTypes['Interaction']> };
   SetLifecycleStageInput: SetLifecycleStageInput;
   Task: TaskModel;
   TaskPayload: Omit<TaskPayload, 'task'> & { task: ResolversParentTypes['Task'] };
@@ -782,6 +826,10 @@ export type ResolversParentTypes = {
   UpdateCustomerInput: UpdateCustomerInput;
   UpsertFieldDefinitionInput: UpsertFieldDefinitionInput;
   UpsertMemberInput: UpsertMemberInput;
+};
+
+export type AddContactsPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['AddContactsPayload'] = ResolversParentTypes['AddContactsPayload']> = {
+  contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
 };
 
 export type ConsentResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Consent'] = ResolversParentTypes['Consent']> = {
@@ -953,6 +1001,7 @@ export type MemberPayloadResolvers<ContextType = ContactsContext, ParentType ext
 
 export type MutationResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addContact?: Resolver<ResolversTypes['ContactPayload'], ParentType, ContextType, RequireFields<MutationAddContactArgs, 'input'>>;
+  addContacts?: Resolver<ResolversTypes['AddContactsPayload'], ParentType, ContextType, RequireFields<MutationAddContactsArgs, 'input'>>;
   completeTask?: Resolver<ResolversTypes['TaskPayload'], ParentType, ContextType, RequireFields<MutationCompleteTaskArgs, 'input'>>;
   createCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   createTask?: Resolver<ResolversTypes['TaskPayload'], ParentType, ContextType, RequireFields<MutationCreateTaskArgs, 'input'>>;
@@ -960,6 +1009,7 @@ export type MutationResolvers<ContextType = ContactsContext, ParentType extends 
   importCustomers?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportCustomersArgs, 'input'>>;
   mergeCustomers?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationMergeCustomersArgs, 'input'>>;
   recordInteraction?: Resolver<ResolversTypes['InteractionPayload'], ParentType, ContextType, RequireFields<MutationRecordInteractionArgs, 'input'>>;
+  recordInteractions?: Resolver<ResolversTypes['RecordInteractionsPayload'], ParentType, ContextType, RequireFields<MutationRecordInteractionsArgs, 'input'>>;
   setLifecycleStage?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationSetLifecycleStageArgs, 'input'>>;
   updateContactConsent?: Resolver<ResolversTypes['ContactPayload'], ParentType, ContextType, RequireFields<MutationUpdateContactConsentArgs, 'input'>>;
   updateCustomer?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'input'>>;
@@ -982,6 +1032,10 @@ export type QueryResolvers<ContextType = ContactsContext, ParentType extends Res
   searchCustomers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QuerySearchCustomersArgs, 'first' | 'text'>>;
 };
 
+export type RecordInteractionsPayloadResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['RecordInteractionsPayload'] = ResolversParentTypes['RecordInteractionsPayload']> = {
+  interactions?: Resolver<Array<ResolversTypes['Interaction']>, ParentType, ContextType>;
+};
+
 export type TaskResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = {
   assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -996,6 +1050,7 @@ export type TaskPayloadResolvers<ContextType = ContactsContext, ParentType exten
 };
 
 export type Resolvers<ContextType = ContactsContext> = {
+  AddContactsPayload?: AddContactsPayloadResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   ContactPayload?: ContactPayloadResolvers<ContextType>;
@@ -1024,6 +1079,7 @@ export type Resolvers<ContextType = ContactsContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordInteractionsPayload?: RecordInteractionsPayloadResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskPayload?: TaskPayloadResolvers<ContextType>;
 };

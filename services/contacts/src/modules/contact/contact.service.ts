@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, isUuid, notFound, requireRole, withTenant, type AuthContext } from '@rapport/service-kit';
 import { ContactAddedV1, ContactConsentChangedV1 } from '@rapport/events';
-import { recordEvent } from '@rapport/messaging';
+import { recordEvent, recordEvents } from '@rapport/messaging';
 import { In, type DataSource } from 'typeorm';
 import type { AddContactInput, UpdateContactConsentInput } from '../../generated/graphql.js';
+import { eachItem, listItems, singleItem, type ItemPath } from '../../bulk.js';
 import { READERS, WRITERS } from '../../roles.js';
-import { CONTACTS_PRODUCER, lockCustomer } from '../customer/customer.service.js';
+import { CONTACTS_PRODUCER, lockCustomer, lockCustomersOf } from '../customer/customer.service.js';
 import { normaliseEmail, optionalText, requireText } from '../customer/customer.validation.js';
 import { ContactEntity } from './contact.entity.js';
 import { toContactAddedPayload } from './contact.events.js';
@@ -25,34 +26,52 @@ export class ContactService {
 
   async add(auth: AuthContext, input: AddContactInput): Promise<ContactModel> {
     requireRole(auth, WRITERS);
+    const [contact] = await this.write(auth, [input], singleItem);
+    return contact!;
+  }
+
+  /** Many contacts, all or none, each as `add` writes one; in the order given. */
+  addAll(auth: AuthContext, inputs: readonly AddContactInput[]): Promise<ContactModel[]> {
+    requireRole(auth, WRITERS);
+    return this.write(auth, inputs, listItems('contacts', inputs));
+  }
+
+  /** One transaction for any number of contacts: one INSERT, one outbox statement. */
+  private async write(auth: AuthContext, inputs: readonly AddContactInput[], path: ItemPath): Promise<ContactModel[]> {
     const now = new Date();
-    const consentGiven = (input.emailConsent ?? null) !== null || (input.phoneConsent ?? null) !== null;
-    const values = {
-      id: randomUUID(),
-      firstName: requireText(input.firstName, 'firstName'),
-      lastName: optionalText(input.lastName, 'lastName'),
-      email: normaliseEmail(input.email),
-      phone: normalisePhone(input.phone),
-      title: optionalText(input.title, 'title'),
-      // No answer is no consent; the time is kept only when the person actually answered.
-      emailConsent: input.emailConsent ?? false,
-      phoneConsent: input.phoneConsent ?? false,
-      consentUpdatedAt: consentGiven ? now : null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const values = eachItem(inputs, path, (input) => {
+      const consentGiven = (input.emailConsent ?? null) !== null || (input.phoneConsent ?? null) !== null;
+      return {
+        id: randomUUID(),
+        firstName: requireText(input.firstName, 'firstName'),
+        lastName: optionalText(input.lastName, 'lastName'),
+        email: normaliseEmail(input.email),
+        phone: normalisePhone(input.phone),
+        title: optionalText(input.title, 'title'),
+        // No answer is no consent; the time is kept only when the person actually answered.
+        emailConsent: input.emailConsent ?? false,
+        phoneConsent: input.phoneConsent ?? false,
+        consentUpdatedAt: consentGiven ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
-      // Locked so that a concurrent merge or erasure cannot miss the new contact.
-      const customer = await lockCustomer(scope, input.customerId);
+      // Locked so that a concurrent merge or erasure cannot miss the new contacts.
+      const customers = await lockCustomersOf(
+        scope,
+        inputs.map((input) => input.customerId),
+        path,
+      );
       const contacts = scope.repository(ContactEntity);
-      const saved = await contacts.insert(contacts.create({ ...values, customerId: customer.id }));
-      await recordEvent(scope.manager, CONTACTS_PRODUCER, ContactAddedV1, {
-        tenantId: scope.tenantId,
-        customerId: customer.id,
-        payload: toContactAddedPayload(saved),
-        occurredAt: saved.createdAt,
-      });
-      return toContactModel(saved);
+      const saved = await contacts.insertAll(values.map((row, index) => contacts.create({ ...row, customerId: customers[index]!.id })));
+      await recordEvents(
+        scope.manager,
+        CONTACTS_PRODUCER,
+        ContactAddedV1,
+        saved.map((row) => ({ tenantId: scope.tenantId, customerId: row.customerId, payload: toContactAddedPayload(row), occurredAt: row.createdAt })),
+      );
+      return saved.map(toContactModel);
     });
   }
 

@@ -20,6 +20,7 @@ import type { CreateCustomerInput, CustomerFilter, SetLifecycleStageInput, Updat
 import { advanceLifecycleStage, changeLifecycleStage } from '../lifecycle/lifecycle.service.js';
 import { routeCustomerOwner } from '../member/member.routing.js';
 import { READERS, WRITERS } from '../../roles.js';
+import type { ItemPath } from '../../bulk.js';
 import { definitionsOf } from '../field-definition/field-definition.service.js';
 import { validateCustomFields } from '../field-definition/field-definition.validation.js';
 import { CustomerEntity, type CustomerRow } from './customer.entity.js';
@@ -51,6 +52,31 @@ export async function lockCustomer(scope: TenantScope, id: string): Promise<Cust
     .getOne();
   if (!row) throw notFound('customer', id);
   return row;
+}
+
+/**
+ * The customers of a list of items (bulk writes), each locked like lockCustomer locks one, in
+ * one statement in id order as merges lock theirs, so overlapping writes cannot deadlock.
+ * Returns each item's customer; an unknown id or another tenant's is NOT_FOUND naming the item.
+ */
+export async function lockCustomersOf(scope: TenantScope, customerIds: readonly string[], path: ItemPath): Promise<CustomerRow[]> {
+  const ids = [...new Set(customerIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const locked =
+    ids.length === 0
+      ? []
+      : await scope
+          .repository(CustomerEntity)
+          .queryBuilder('customer')
+          .andWhere('customer.id IN (:...ids)', { ids })
+          .orderBy('customer.id')
+          .setLock('pessimistic_write')
+          .getMany();
+  const byId = new Map(locked.map((row) => [row.id, row] as const));
+  return customerIds.map((id, index) => {
+    const row = byId.get(id.toLowerCase());
+    if (!row) throw new DomainError('NOT_FOUND', `customer ${id} not found`, path(index, 'customerId'));
+    return row;
+  });
 }
 
 /** The referrer's current id (a merged id gives its survivor); unknown or another tenant's: NOT_FOUND. */

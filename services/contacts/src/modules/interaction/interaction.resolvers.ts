@@ -5,5 +5,8 @@ export const interactionResolvers: Resolvers = {
     recordInteraction: async (_parent, { input }, context) => ({
       interaction: await context.services.interactions.record(context.auth, input),
     }),
+    recordInteractions: async (_parent, { input }, context) => ({
+      interactions: await context.services.interactions.recordAll(context.auth, input.interactions),
+    }),
   },
 };

@@ -10,11 +10,12 @@ import {
   type Connection,
 } from '@rapport/service-kit';
 import { InteractionRecordedV1 } from '@rapport/events';
-import { recordEvent } from '@rapport/messaging';
+import { recordEvents } from '@rapport/messaging';
 import type { DataSource } from 'typeorm';
 import type { RecordInteractionInput } from '../../generated/graphql.js';
+import { eachItem, listItems, singleItem, type ItemPath } from '../../bulk.js';
 import { READERS, WRITERS } from '../../roles.js';
-import { CONTACTS_PRODUCER, lockCustomer } from '../customer/customer.service.js';
+import { CONTACTS_PRODUCER, lockCustomersOf } from '../customer/customer.service.js';
 import { optionalText } from '../customer/customer.validation.js';
 import { InteractionEntity } from './interaction.entity.js';
 import { toInteractionRecordedPayload } from './interaction.events.js';
@@ -32,31 +33,54 @@ export class InteractionService {
 
   async record(auth: AuthContext, input: RecordInteractionInput): Promise<InteractionModel> {
     requireRole(auth, WRITERS);
-    const feature = optionalText(input.feature, 'feature', 200);
-    if (input.kind === 'PRODUCT_USAGE' && feature === null) throw badInput('feature', 'product usage names the feature used');
+    const [interaction] = await this.write(auth, [input], singleItem);
+    return interaction!;
+  }
+
+  /** Many interactions, all or none, each as `record` writes one; in the order given. */
+  recordAll(auth: AuthContext, inputs: readonly RecordInteractionInput[]): Promise<InteractionModel[]> {
+    requireRole(auth, WRITERS);
+    return this.write(auth, inputs, listItems('interactions', inputs));
+  }
+
+  /** One transaction for any number of interactions: one INSERT, one outbox statement. */
+  private async write(auth: AuthContext, inputs: readonly RecordInteractionInput[], path: ItemPath): Promise<InteractionModel[]> {
     const now = new Date();
-    const values = {
-      id: randomUUID(),
-      kind: input.kind,
-      occurredAt: toInstant(input.occurredAt, 'occurredAt') ?? now,
-      summary: optionalText(input.summary, 'summary', 10_000),
-      feature,
-      memberId: auth.memberId,
-      fromStage: null,
-      toStage: null,
-      createdAt: now,
-    };
+    const values = eachItem(inputs, path, (input) => {
+      const feature = optionalText(input.feature, 'feature', 200);
+      if (input.kind === 'PRODUCT_USAGE' && feature === null) throw badInput('feature', 'product usage names the feature used');
+      return {
+        id: randomUUID(),
+        kind: input.kind,
+        occurredAt: toInstant(input.occurredAt, 'occurredAt') ?? now,
+        summary: optionalText(input.summary, 'summary', 10_000),
+        feature,
+        memberId: auth.memberId,
+        fromStage: null,
+        toStage: null,
+        createdAt: now,
+      };
+    });
     return withTenant(this.dataSource, auth.tenantId, async (scope) => {
-      const customer = await lockCustomer(scope, input.customerId);
+      const customers = await lockCustomersOf(
+        scope,
+        inputs.map((input) => input.customerId),
+        path,
+      );
       const interactions = scope.repository(InteractionEntity);
-      const saved = await interactions.insert(interactions.create({ ...values, customerId: customer.id }));
-      await recordEvent(scope.manager, CONTACTS_PRODUCER, InteractionRecordedV1, {
-        tenantId: scope.tenantId,
-        customerId: customer.id,
-        payload: toInteractionRecordedPayload(saved),
-        occurredAt: saved.occurredAt,
-      });
-      return toInteractionModel(saved);
+      const saved = await interactions.insertAll(values.map((row, index) => interactions.create({ ...row, customerId: customers[index]!.id })));
+      await recordEvents(
+        scope.manager,
+        CONTACTS_PRODUCER,
+        InteractionRecordedV1,
+        saved.map((row) => ({
+          tenantId: scope.tenantId,
+          customerId: row.customerId,
+          payload: toInteractionRecordedPayload(row),
+          occurredAt: row.occurredAt,
+        })),
+      );
+      return saved.map(toInteractionModel);
     });
   }
 
