@@ -17,6 +17,9 @@ interface GraphQLAnswer {
 
 // The gateway allows 20 root fields per operation: one operation carries that many mutations.
 const FIELDS_PER_OPERATION = 20;
+// Items per call of a bulk mutation: half the services' limit of 1,000, so a call's transaction
+// and body stay small enough for a few of them to run side by side.
+const BULK_LIST_SIZE = 500;
 
 export class SeedError extends Error {}
 
@@ -40,28 +43,20 @@ function createClient(target: SeedTarget) {
   }
 
   /**
-   * Runs one mutation per input, many per operation, a few operations at a time, and
-   * returns each answer's selection in input order. Any rejected input stops the seed.
+   * Splits inputs into chunks run a few at a time (the `concurrency` knob) and returns the
+   * chunks' results joined in input order.
    */
-  async function mutateAll<T>(field: string, inputs: readonly Record<string, unknown>[], selection: string): Promise<T[]> {
-    const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input!`;
+  async function inChunks<T>(inputs: readonly Record<string, unknown>[], size: number, run: (chunk: Record<string, unknown>[]) => Promise<T[]>): Promise<T[]> {
     const results: T[] = new Array(inputs.length);
     let next = 0;
     const worker = async () => {
       for (;;) {
         const offset = next;
-        next += FIELDS_PER_OPERATION;
+        next += size;
         if (offset >= inputs.length) return;
-        const chunk = inputs.slice(offset, offset + FIELDS_PER_OPERATION);
-        const query = `mutation Seed(${chunk.map((_input, i) => `$i${i}: ${inputType}`).join(', ')}) { ${chunk.map((_input, i) => `m${i}: ${field}(input: $i${i}) ${selection}`).join(' ')} }`;
-        const answer = await request(query, Object.fromEntries(chunk.map((input, i) => [`i${i}`, input])));
-        if (answer.errors?.length) {
-          const first = answer.errors[0]!;
-          const index = Number(String(first.path?.[0] ?? 'm0').slice(1));
-          throw new SeedError(`${field} rejected ${JSON.stringify(chunk[index])}: ${first.message} (${JSON.stringify(first.extensions)})`);
-        }
-        chunk.forEach((_input, i) => {
-          results[offset + i] = answer.data![`m${i}`] as T;
+        const answers = await run(inputs.slice(offset, offset + size));
+        answers.forEach((answer, i) => {
+          results[offset + i] = answer;
         });
       }
     };
@@ -69,7 +64,44 @@ function createClient(target: SeedTarget) {
     return results;
   }
 
-  return { request, mutateAll };
+  /**
+   * Runs one mutation per input, many per operation, a few operations at a time, and
+   * returns each answer's selection in input order. Any rejected input stops the seed.
+   */
+  function mutateAll<T>(field: string, inputs: readonly Record<string, unknown>[], selection: string): Promise<T[]> {
+    const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input!`;
+    return inChunks(inputs, FIELDS_PER_OPERATION, async (chunk) => {
+      const query = `mutation Seed(${chunk.map((_input, i) => `$i${i}: ${inputType}`).join(', ')}) { ${chunk.map((_input, i) => `m${i}: ${field}(input: $i${i}) ${selection}`).join(' ')} }`;
+      const answer = await request(query, Object.fromEntries(chunk.map((input, i) => [`i${i}`, input])));
+      if (answer.errors?.length) {
+        const first = answer.errors[0]!;
+        const index = Number(String(first.path?.[0] ?? 'm0').slice(1));
+        throw new SeedError(`${field} rejected ${JSON.stringify(chunk[index])}: ${first.message} (${JSON.stringify(first.extensions)})`);
+      }
+      return chunk.map((_input, i) => answer.data![`m${i}`] as T);
+    });
+  }
+
+  /**
+   * Runs a bulk mutation (`recordInteractions(input: { interactions: [...] })`) on lists of
+   * BULK_LIST_SIZE inputs, a few at a time, and returns the created items' selection in
+   * input order. A rejected list stops the seed.
+   */
+  function mutateInLists<T>(field: string, list: string, inputs: readonly Record<string, unknown>[], selection: string): Promise<T[]> {
+    const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input!`;
+    const query = `mutation Seed($input: ${inputType}) { ${field}(input: $input) { ${list} ${selection} } }`;
+    return inChunks(inputs, BULK_LIST_SIZE, async (chunk) => {
+      const answer = await request(query, { input: { [list]: chunk } });
+      // A rejected list has no data, and `request` has already thrown with the error, whose
+      // extensions.field names the item (interactions[3].customerId).
+      if (answer.errors?.length) throw new SeedError(`${field}: ${answer.errors[0]!.message} (${JSON.stringify(answer.errors[0]!.extensions)})`);
+      const created = (answer.data![field] as Record<string, T[]>)[list]!;
+      if (created.length !== chunk.length) throw new SeedError(`${field} answered ${created.length} ${list} for ${chunk.length}`);
+      return created;
+    });
+  }
+
+  return { request, mutateAll, mutateInLists };
 }
 
 type Id = { id: string };
@@ -84,7 +116,7 @@ export async function runSeed(options: SeedOptions, target: SeedTarget): Promise
   const plan = planSeed(options);
   const summary = summarisePlan(plan);
   log(`seed ${options.seed}: ${Object.entries(summary).map(([name, count]) => `${count} ${name}`).join(', ')}`);
-  const { request, mutateAll } = createClient(target);
+  const { request, mutateAll, mutateInLists } = createClient(target);
   const started = Date.now();
 
   /**
@@ -198,10 +230,10 @@ export async function runSeed(options: SeedOptions, target: SeedTarget): Promise
   const each = <T>(pick: (customer: PlannedCustomer, customerId: string) => T[]): T[] => plan.customers.flatMap((customer, index) => pick(customer, customers[index]!));
 
   await step('contacts', () =>
-    mutateAll('addContact', each((c, customerId) => c.contacts.map((contact) => ({ customerId, ...contact, phoneConsent: contact.phone !== null }))), '{ contact { id } }'),
+    mutateInLists('addContacts', 'contacts', each((c, customerId) => c.contacts.map((contact) => ({ customerId, ...contact, phoneConsent: contact.phone !== null }))), '{ id }'),
   );
   await step('interactions', () =>
-    mutateAll('recordInteraction', each((c, customerId) => c.interactions.map((interaction) => ({ customerId, ...interaction }))), '{ interaction { id } }'),
+    mutateInLists('recordInteractions', 'interactions', each((c, customerId) => c.interactions.map((interaction) => ({ customerId, ...interaction }))), '{ id }'),
   );
 
   const convertedLeads = each((c, customerId) => (c.lead ? [{ customerId, customer: c, campaign: c.lead.campaign }] : []));
