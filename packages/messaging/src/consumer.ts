@@ -26,7 +26,12 @@ export type BatchEventHandler<Definition extends EventDefinition> = (
   scope: TenantScope,
 ) => Promise<void>;
 
-export type AfterApply = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
+/** Where a chunk stands in its partition: `behind` messages followed it there when it was fetched. */
+export interface ChunkPosition {
+  behind: number;
+}
+
+export type AfterApply = (events: EventEnvelope[], manager: EntityManager, position: ChunkPosition) => Promise<void>;
 
 export interface HandlerRegistration {
   definition: EventDefinition;
@@ -260,7 +265,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     return decodeParsedEvent(json);
   }
 
-  async function apply(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+  async function apply(manager: EntityManager, events: EventEnvelope[], position: ChunkPosition): Promise<void> {
     if (events.length === 0) return;
     const inserted: { event_id: string }[] = await manager.query(
       `INSERT INTO inbox (consumer_group, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -278,7 +283,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         else for (const each of run) await registration.handle!(each, scope);
       }
     }
-    if (options.afterApply && toApply.length > 0) await options.afterApply(toApply, manager);
+    if (options.afterApply && toApply.length > 0) await options.afterApply(toApply, manager, position);
     stats.applied += toApply.length;
     const now = Date.now();
     for (const event of toApply) eventAge.observe({ group: options.groupId }, (now - Date.parse(event.occurredAt)) / 1000);
@@ -335,7 +340,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     }
   }
 
-  async function processChunk(topic: string, partition: number, items: Item[]): Promise<void> {
+  async function processChunk(topic: string, partition: number, items: Item[], position: ChunkPosition): Promise<void> {
     for (const item of items) {
       if (item.decoded.kind === 'unknown-type') stats.skippedUnknownType += 1;
       else if (item.decoded.kind === 'unknown-version') stats.skippedUnknownVersion += 1;
@@ -351,13 +356,13 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     if (events.length === 0) return;
 
     const whole = await attempt(
-      () => options.dataSource.transaction((manager) => apply(manager, events.map(({ event }) => event))),
+      () => options.dataSource.transaction((manager) => apply(manager, events.map(({ event }) => event), position)),
       Math.min(3, maxAttempts),
     );
     if (whole.ok) return;
     // Something in the chunk keeps failing: apply one event per transaction to find it.
     for (const { item, event } of events) {
-      const single = await attempt(() => options.dataSource.transaction((manager) => apply(manager, [event])), maxAttempts);
+      const single = await attempt(() => options.dataSource.transaction((manager) => apply(manager, [event], position)), maxAttempts);
       if (!single.ok) {
         const reason = single.error instanceof Error ? `${single.error.name}: ${single.error.message}` : String(single.error);
         await deadLetter(topic, partition, item, `handler failed: ${reason}`, single.attempts);
@@ -399,13 +404,13 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
             for (let index = 0; index < messages.length; index += chunkSize) {
               if (!isRunning() || isStale()) return;
               const chunk = messages.slice(index, index + chunkSize).map((message): Item => ({ message, decoded: decode(message.value) }));
+              const last = chunk[chunk.length - 1]!.message.offset;
               try {
-                await processChunk(batch.topic, batch.partition, chunk);
+                await processChunk(batch.topic, batch.partition, chunk, { behind: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last) - 1n)) });
               } catch (error) {
                 if (error instanceof StoppedError) return;
                 throw error;
               }
-              const last = chunk[chunk.length - 1]!.message.offset;
               resolveOffset(last);
               // Only now is the chunk durable in the read model: commit the offset after it.
               await active.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);

@@ -235,6 +235,46 @@ describe('idempotent consumer', () => {
     }
   });
 
+  it('tells afterApply how many messages of its partition followed each chunk', async () => {
+    const tenantId = randomUUID();
+    const customerId = randomUUID();
+    const groupId = `behind-${tenantId}`;
+    const names = Array.from({ length: 25 }, (_v, i) => `n${i}`);
+    await writeCustomerEvents(dataSource, tenantId, customerId, names);
+    // All on the partition before the group starts: one customer, so one partition, ours at its end.
+    await waitFor('all published', async () => {
+      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE tenant_id = $1 AND published_at IS NOT NULL`, [tenantId]);
+      return row.n === names.length || undefined;
+    });
+    const chunks: { ours: number; behind: number }[] = [];
+    const consumer = createEventConsumer({
+      kafka,
+      dataSource,
+      logger,
+      groupId,
+      chunkSize: 10,
+      maxWaitTimeInMs: 100,
+      handlers: [on(CustomerCreatedV1, async () => undefined)],
+      afterApply: async (events, _manager, position) => {
+        const ours = events.filter((event) => event.tenantId === tenantId).length;
+        if (ours > 0) chunks.push({ ours, behind: position.behind });
+      },
+    });
+    await consumer.start();
+    try {
+      await waitFor('every event reported', async () => chunks.reduce((sum, chunk) => sum + chunk.ours, 0) >= names.length || undefined);
+      // Each chunk is followed by exactly the events of ours after it; the last by none.
+      let after = names.length;
+      for (const chunk of chunks) {
+        after -= chunk.ours;
+        assert.equal(chunk.behind, after, JSON.stringify(chunks));
+      }
+      assert.ok(chunks.length >= 3, JSON.stringify(chunks));
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('runs every handler registered for one event type in the group, each once per event', async () => {
     const tenantId = randomUUID();
     const customerId = randomUUID();
