@@ -82,13 +82,14 @@ export async function recomputeChurnRisk(
     ]);
   }
   const survivorOf = new Map(aliases.map((alias) => [alias.merged_id, alias.survivor_id]));
-  const ids = [...new Set(customerIds.map((id) => survivorOf.get(id) ?? id))];
+  // Sorted: every transaction takes the rows below in one order, so two never wait on each other.
+  const ids = [...new Set(customerIds.map((id) => survivorOf.get(id) ?? id))].sort();
   const effective = settings ?? (await loadChurnRiskSettings(scope));
-  const inputs = await readChurnInputs(scope, ids, asOf);
-  // Locked so that the consumer and the sweep, scoring the same customer at once, cannot both
-  // see the old level and both publish the change. A customer never scored gets a placeholder
-  // row first (as_of -infinity, overwritten below), so that there is a row to lock: a second
-  // transaction waits for the first to commit and then sees its level.
+  // Locked before the inputs are read, so that two transactions scoring the same customer at
+  // once (consumers of two topics, the consumer and the sweep) neither both see the old level
+  // and publish the change twice, nor score from inputs read before the other committed its
+  // events: the second waits for the first to commit and then reads both. A customer never
+  // scored gets a placeholder row first (as_of -infinity, overwritten below) to lock.
   await scope.manager.query(
     `INSERT INTO customer_churn_risk (tenant_id, customer_id, score, level, signals, as_of, computed_at, level_changed_at)
      SELECT $1, customer_id, 0, 'LOW', '[]', '-infinity', now(), now() FROM unnest($2::uuid[]) AS customer_id
@@ -101,6 +102,7 @@ export async function recomputeChurnRisk(
     [scope.tenantId, ids],
   );
   const previousLevel = new Map(previous.filter((row) => row.scored).map((row) => [row.customer_id, row.level]));
+  const inputs = await readChurnInputs(scope, ids, asOf);
   const now = new Date();
   const rows: { customer_id: string; risk: ChurnRisk; health: number; changed: boolean }[] = ids.map((id) => {
     const entry = inputs.get(id)!;
