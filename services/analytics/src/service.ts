@@ -5,7 +5,7 @@ import { createAnalyticsContext, type AnalyticsContext } from './context.js';
 import { migrations } from './migrations/index.js';
 import { CustomerMetricsEntity } from './modules/customer-metrics/customer-metrics.entity.js';
 import { churnRiskResolvers } from './modules/churn-risk/churn-risk.resolvers.js';
-import { createChurnSweep, DEFAULT_CHURN_SWEEP_INTERVAL_MS, rescoreAfterEvents } from './modules/churn-risk/churn-risk.triggers.js';
+import { createChurnBacklogDrain, createChurnRescoring, createChurnSweep, DEFAULT_CHURN_SWEEP_INTERVAL_MS } from './modules/churn-risk/churn-risk.triggers.js';
 import { clvResolvers } from './modules/clv/clv.resolvers.js';
 import { customerMetricsResolvers } from './modules/customer-metrics/customer-metrics.resolvers.js';
 import { kpisResolvers } from './modules/kpis/kpis.resolvers.js';
@@ -22,6 +22,8 @@ export interface AnalyticsServiceOptions {
    * give each its own, or the group would split the partitions between their databases.
    */
   consumerGroup?: string;
+  /** Messages still to read in a partition above which churn scoring waits until the consumer has caught up. */
+  churnCatchUpLag?: number;
 }
 
 export function createAnalyticsService(options: AnalyticsServiceOptions = {}): ServiceDefinition<AnalyticsContext> {
@@ -35,14 +37,18 @@ export function createAnalyticsService(options: AnalyticsServiceOptions = {}): S
     routes: exportRoutes,
     // Analytics owns no source data: its read models are built only from these events. It
     // publishes what it derives (ChurnRiskChanged) through its outbox.
-    components: (dependencies) => [
-      ...createMessaging(dependencies, {
-        service: 'analytics',
-        publishes: true,
-        consumers: [{ groupId: options.consumerGroup ?? 'analytics', handlers: [...readModelHandlers], chunkSize: 1000, afterApply: rescoreAfterEvents }],
-      }).components,
-      createChurnSweep(dependencies, { intervalMs: options.churnSweepIntervalMs ?? DEFAULT_CHURN_SWEEP_INTERVAL_MS }),
-    ],
+    components: (dependencies) => {
+      const rescoring = createChurnRescoring(dependencies.dataSource, { catchUpLag: options.churnCatchUpLag });
+      return [
+        ...createMessaging(dependencies, {
+          service: 'analytics',
+          publishes: true,
+          consumers: [{ groupId: options.consumerGroup ?? 'analytics', handlers: [...readModelHandlers], chunkSize: 1000, afterApply: rescoring.afterApply }],
+        }).components,
+        createChurnBacklogDrain(dependencies, rescoring),
+        createChurnSweep(dependencies, { intervalMs: options.churnSweepIntervalMs ?? DEFAULT_CHURN_SWEEP_INTERVAL_MS }),
+      ];
+    },
   };
 }
 

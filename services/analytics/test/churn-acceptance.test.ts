@@ -116,6 +116,52 @@ describe('churn risk acceptance', () => {
     assert.ok(churnerHealth + 20 < otherHealth, `health ${churnerHealth} vs ${otherHealth}`);
   });
 
+  it('while catching up queues the customers and scores each once caught up, with the levels of following along', async () => {
+    const tenant = createTestTenant();
+    const dataset = generateChurnDataset({ seed: 20261123, customers: 120, reference: new Date() });
+    const ids = await publishAll(tenant.tenantId, dataset.events);
+    await appliedAll(ids, 'generated data set');
+    // A second analytics, started after the fact, reads every topic from offset 0: far behind.
+    const group = `analytics-catch-up-${randomUUID()}`;
+    const catchingUp = await startServiceForTest(createAnalyticsService({ consumerGroup: group, churnSweepIntervalMs: 0, churnCatchUpLag: 50 }), {
+      databaseUrl: testDatabaseUrl('analytics_catch_up'),
+      jwtSecret: TEST_JWT_SECRET,
+    });
+    try {
+      const db = catchingUp.dataSource;
+      const levelsOf = async (dataSource: typeof db) =>
+        Object.fromEntries(
+          ((await dataSource.query(`SELECT customer_id, level FROM customer_churn_risk WHERE tenant_id = $1 AND as_of <> '-infinity'`, [tenant.tenantId])) as { customer_id: string; level: string }[]).map(
+            (row) => [row.customer_id, row.level],
+          ),
+        );
+      const deadline = Date.now() + 180_000;
+      for (;;) {
+        const [applied] = await db.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`, [group, ids]);
+        const [queued] = await db.query(`SELECT count(*)::int AS n FROM churn_rescore_backlog`);
+        if (applied.n === ids.length && queued.n === 0 && Object.keys(await levelsOf(db)).length === 120) break;
+        if (Date.now() > deadline) assert.fail(`applied ${applied.n} of ${ids.length}, ${queued.n} customers still queued`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      // The queue was used (statistics reach pg_stat_user_tables within seconds).
+      for (;;) {
+        const [stats] = await db.query(`SELECT coalesce(sum(n_tup_ins), 0)::int AS inserted FROM pg_stat_user_tables WHERE relname = 'churn_rescore_backlog'`);
+        if (stats.inserted > 0) break;
+        if (Date.now() > deadline) assert.fail('no customer was queued while catching up');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      assert.deepEqual(await levelsOf(db), await levelsOf(analytics.dataSource));
+      // Scored once, from the final read models: no level of the past is published.
+      const changes: { customer_id: string; n: number }[] = await db.query(
+        `SELECT envelope::jsonb ->> 'customerId' AS customer_id, count(*)::int AS n FROM outbox WHERE tenant_id = $1 AND type = 'ChurnRiskChanged' GROUP BY 1`,
+        [tenant.tenantId],
+      );
+      assert.ok(changes.every((row) => row.n === 1), JSON.stringify(changes.filter((row) => row.n > 1)));
+    } finally {
+      await catchingUp.stop();
+    }
+  });
+
   it('turns a rise to HIGH into exactly one task in contacts, whatever the redeliveries and repeated HIGHs', async () => {
     const tenant = createTestTenant();
     const token = await tenant.token(['sales']);

@@ -1,5 +1,5 @@
 import type { AfterApply } from '@rapport/messaging';
-import { enterTenant, type ServiceComponent, type ServiceDependencies } from '@rapport/service-kit';
+import { acrossTenants, enterTenant, withTenant, type ServiceComponent, type ServiceDependencies } from '@rapport/service-kit';
 import { z } from 'zod';
 import { referenceTime } from '../clv/clv.service.js';
 import { recomputeChurnRisk, sweepChurnRisk, type SweepResult } from './churn-risk.service.js';
@@ -22,24 +22,139 @@ export const CHURN_INPUT_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Messages still to read in a chunk's partition above which the consumer is catching up (a
+ * rebuild from offset 0, the end of a long outage) rather than following along.
+ */
+export const DEFAULT_CHURN_CATCH_UP_LAG = 5_000;
+
+/**
+ * How long after the last chunk read far behind the consumer counts as catching up still: the
+ * partitions of several topics catch up one after another, and a chunk may take seconds.
+ */
+const CATCH_UP_QUIET_MS = 10_000;
+
+export interface ChurnRescoring {
+  /** The consumer's afterApply. */
+  afterApply: AfterApply;
+  /** Customers queued while catching up are scored now, a page per transaction (unless catching up again). */
+  drainBacklog(): Promise<number>;
+}
+
+/**
  * After a chunk of events is written to the read models, in the same transaction: every
  * customer the chunk touched is scored again as of its tenant's reference time, so a level
  * change and its ChurnRiskChanged commit with the events that caused it.
+ *
+ * While the consumer is catching up, scoring each chunk's customers would score a customer
+ * again for every chunk that holds one of its events (in a rebuild, dozens of times, each
+ * reading all of its read models) and publish the levels of the past along the way. Then the
+ * chunk only queues its customers in churn_rescore_backlog, in its own transaction (so a crash
+ * loses none), and the backlog is scored once the consumer has caught up: each customer once,
+ * from its final read models.
  */
-export const rescoreAfterEvents: AfterApply = async (events, manager) => {
-  const byTenant = new Map<string, Set<string>>();
-  for (const event of events) {
-    if (!CHURN_INPUT_EVENTS.has(event.type)) continue;
-    let customers = byTenant.get(event.tenantId);
-    if (!customers) byTenant.set(event.tenantId, (customers = new Set()));
-    customers.add(event.customerId);
-  }
-  const now = new Date();
-  for (const [tenantId, customerIds] of byTenant) {
-    const scope = await enterTenant(manager, tenantId);
-    await recomputeChurnRisk(scope, [...customerIds], await referenceTime(manager, tenantId, now));
-  }
-};
+export function createChurnRescoring(dataSource: ServiceDependencies['dataSource'], options: { catchUpLag?: number } = {}): ChurnRescoring {
+  const catchUpLag = options.catchUpLag ?? DEFAULT_CHURN_CATCH_UP_LAG;
+  let catchingUpUntil = 0;
+  return {
+    async afterApply(events, manager, position) {
+      const byTenant = new Map<string, Set<string>>();
+      for (const event of events) {
+        if (!CHURN_INPUT_EVENTS.has(event.type)) continue;
+        let customers = byTenant.get(event.tenantId);
+        if (!customers) byTenant.set(event.tenantId, (customers = new Set()));
+        customers.add(event.customerId);
+      }
+      if (position.behind > catchUpLag) catchingUpUntil = Date.now() + CATCH_UP_QUIET_MS;
+      // Any partition far behind holds back scoring on all: a customer's events travel on several
+      // topics, and one that has caught up would be scored before the others had brought the rest.
+      if (Date.now() < catchingUpUntil) {
+        for (const [tenantId, customerIds] of byTenant) {
+          const scope = await enterTenant(manager, tenantId);
+          await scope.manager.query(
+            `INSERT INTO churn_rescore_backlog (tenant_id, customer_id) SELECT $1, unnest($2::uuid[]) ORDER BY 2 ON CONFLICT DO NOTHING`,
+            [tenantId, [...customerIds]],
+          );
+        }
+        return;
+      }
+      const now = new Date();
+      for (const [tenantId, customerIds] of byTenant) {
+        const scope = await enterTenant(manager, tenantId);
+        await recomputeChurnRisk(scope, [...customerIds], await referenceTime(manager, tenantId, now));
+      }
+    },
+    async drainBacklog() {
+      if (Date.now() < catchingUpUntil) return 0;
+      // Row-level security shows no tenant's rows without one set: finding the tenants is the one cross-tenant read.
+      const tenants = (await acrossTenants(dataSource, (manager) => manager.query(`SELECT DISTINCT tenant_id FROM churn_rescore_backlog`))) as { tenant_id: string }[];
+      let scored = 0;
+      for (const { tenant_id: tenantId } of tenants) {
+        for (;;) {
+          if (Date.now() < catchingUpUntil) return scored;
+          const page = await withTenant(
+            dataSource,
+            tenantId,
+            async (scope) => {
+              const taken: { customer_id: string }[] = await scope.manager.query(
+                // A SELECT around the DELETE: the driver answers a bare DELETE ... RETURNING with [rows, count].
+                `WITH taken AS (
+                   DELETE FROM churn_rescore_backlog WHERE tenant_id = $1 AND customer_id IN (
+                     SELECT customer_id FROM churn_rescore_backlog WHERE tenant_id = $1 ORDER BY customer_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+                   RETURNING customer_id)
+                 SELECT customer_id FROM taken`,
+                [tenantId, BACKLOG_PAGE],
+              );
+              if (taken.length > 0) {
+                const ids = taken.map((row) => row.customer_id).sort();
+                await recomputeChurnRisk(scope, ids, await referenceTime(scope.manager, tenantId, new Date()));
+              }
+              return taken.length;
+            },
+            { ownTransaction: true },
+          );
+          scored += page;
+          if (page < BACKLOG_PAGE) break;
+        }
+      }
+      return scored;
+    },
+  };
+}
+
+/** Customers scored per transaction when the backlog is drained. */
+const BACKLOG_PAGE = 1_000;
+
+/** Drains the backlog every `intervalMs` (and once on start: a crash may have left one). */
+export function createChurnBacklogDrain(dependencies: ServiceDependencies, rescoring: ChurnRescoring, options: { intervalMs?: number } = {}): ServiceComponent {
+  const log = dependencies.logger.child({ component: 'churn-backlog' });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    running ??= rescoring
+      .drainBacklog()
+      .then(
+        (scored) => {
+          if (scored > 0) log.info({ scored }, 'scored the customers queued while catching up');
+        },
+        (error: unknown) => log.error({ err: error }, 'scoring the queued customers failed; retrying'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  return {
+    name: 'churn-backlog',
+    async start() {
+      timer = setInterval(tick, options.intervalMs ?? 1_000);
+      timer.unref();
+      tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
 
 export const DEFAULT_CHURN_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -47,6 +162,8 @@ export const DEFAULT_CHURN_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 export const analyticsEnvironmentSchema = z.object({
   // How often every customer is rescored as time passes; 0 turns the sweep off.
   CHURN_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(DEFAULT_CHURN_SWEEP_INTERVAL_MS),
+  // Messages still to read in a partition above which churn scoring waits until the consumer has caught up.
+  CHURN_CATCH_UP_LAG: z.coerce.number().int().min(0).default(DEFAULT_CHURN_CATCH_UP_LAG),
 });
 
 export interface ChurnSweep extends ServiceComponent {
