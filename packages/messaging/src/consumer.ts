@@ -28,6 +28,8 @@ export type BatchEventHandler<Definition extends EventDefinition> = (
 
 /** Where a chunk stands in its partition: `behind` messages followed it there when it was fetched. */
 export interface ChunkPosition {
+  topic: string;
+  partition: number;
   behind: number;
 }
 
@@ -406,7 +408,11 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
               const chunk = messages.slice(index, index + chunkSize).map((message): Item => ({ message, decoded: decode(message.value) }));
               const last = chunk[chunk.length - 1]!.message.offset;
               try {
-                await processChunk(batch.topic, batch.partition, chunk, { behind: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last) - 1n)) });
+                await processChunk(batch.topic, batch.partition, chunk, {
+                  topic: batch.topic,
+                  partition: batch.partition,
+                  behind: Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(last) - 1n)),
+                });
               } catch (error) {
                 if (error instanceof StoppedError) return;
                 throw error;

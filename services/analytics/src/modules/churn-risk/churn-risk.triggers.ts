@@ -27,11 +27,8 @@ export const CHURN_INPUT_EVENTS: ReadonlySet<string> = new Set([
  */
 export const DEFAULT_CHURN_CATCH_UP_LAG = 5_000;
 
-/**
- * How long after the last chunk read far behind the consumer counts as catching up still: the
- * partitions of several topics catch up one after another, and a chunk may take seconds.
- */
-const CATCH_UP_QUIET_MS = 10_000;
+/** How long a partition's last position counts: after a rebalance another process may read it. */
+const POSITION_TTL_MS = 30_000;
 
 export interface ChurnRescoring {
   /** The consumer's afterApply. */
@@ -54,7 +51,14 @@ export interface ChurnRescoring {
  */
 export function createChurnRescoring(dataSource: ServiceDependencies['dataSource'], options: { catchUpLag?: number } = {}): ChurnRescoring {
   const catchUpLag = options.catchUpLag ?? DEFAULT_CHURN_CATCH_UP_LAG;
-  let catchingUpUntil = 0;
+  // Per partition, how far behind its last chunk was: the consumer catches up until every one is
+  // within the lag (a partition's final chunk of a backlog always is).
+  const farBehind = new Map<string, number>();
+  const catchingUp = () => {
+    const now = Date.now();
+    for (const [partition, seenAt] of farBehind) if (now - seenAt > POSITION_TTL_MS) farBehind.delete(partition);
+    return farBehind.size > 0;
+  };
   return {
     async afterApply(events, manager, position) {
       const byTenant = new Map<string, Set<string>>();
@@ -64,10 +68,12 @@ export function createChurnRescoring(dataSource: ServiceDependencies['dataSource
         if (!customers) byTenant.set(event.tenantId, (customers = new Set()));
         customers.add(event.customerId);
       }
-      if (position.behind > catchUpLag) catchingUpUntil = Date.now() + CATCH_UP_QUIET_MS;
+      const key = `${position.topic}/${position.partition}`;
+      if (position.behind > catchUpLag) farBehind.set(key, Date.now());
+      else farBehind.delete(key);
       // Any partition far behind holds back scoring on all: a customer's events travel on several
       // topics, and one that has caught up would be scored before the others had brought the rest.
-      if (Date.now() < catchingUpUntil) {
+      if (catchingUp()) {
         for (const [tenantId, customerIds] of byTenant) {
           const scope = await enterTenant(manager, tenantId);
           await scope.manager.query(
@@ -84,13 +90,13 @@ export function createChurnRescoring(dataSource: ServiceDependencies['dataSource
       }
     },
     async drainBacklog() {
-      if (Date.now() < catchingUpUntil) return 0;
+      if (catchingUp()) return 0;
       // Row-level security shows no tenant's rows without one set: finding the tenants is the one cross-tenant read.
       const tenants = (await acrossTenants(dataSource, (manager) => manager.query(`SELECT DISTINCT tenant_id FROM churn_rescore_backlog`))) as { tenant_id: string }[];
       let scored = 0;
       for (const { tenant_id: tenantId } of tenants) {
         for (;;) {
-          if (Date.now() < catchingUpUntil) return scored;
+          if (catchingUp()) return scored;
           const page = await withTenant(
             dataSource,
             tenantId,
