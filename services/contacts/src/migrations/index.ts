@@ -10,6 +10,7 @@ import { SearchTopK1764000000500 } from './1764000000500-search-top-k.js';
 import { LifecycleAutomation1764300000000 } from './1764300000000-lifecycle-automation.js';
 import { ChurnFollowUps1764300000600 } from './1764300000600-churn-follow-ups.js';
 import { CustomerRouting1764300000700 } from './1764300000700-customer-routing.js';
+import { DropUnreachableCustomerIndexes1764300000800 } from './1764300000800-drop-unreachable-customer-indexes.js';
 
 /** Every migration of this service, oldest first. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   LifecycleAutomation1764300000000,
   ChurnFollowUps1764300000600,
   CustomerRouting1764300000700,
+  DropUnreachableCustomerIndexes1764300000800,
 ];
