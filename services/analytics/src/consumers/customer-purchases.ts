@@ -80,6 +80,8 @@ export async function addToDailyRollups(
      SELECT $1, r.day, r.orders_placed, r.revenue_placed, r.orders_paid, r.revenue_paid, r.orders_paid_late, r.mrr_change
        FROM jsonb_to_recordset($2::jsonb)
          AS r(day date, orders_placed int, revenue_placed numeric, orders_paid int, revenue_paid numeric, orders_paid_late int, mrr_change numeric)
+      -- Rows locked in day order: chunks of two partitions adding to the same days deadlocked otherwise.
+      ORDER BY r.day
      ON CONFLICT (tenant_id, day) DO UPDATE
        SET orders_placed = daily_rollups.orders_placed + excluded.orders_placed,
            revenue_placed = daily_rollups.revenue_placed + excluded.revenue_placed,
